@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** A database handle or a transaction: repositories take either, the caller owns the transaction. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Runs a raw drizzle `sql` query and returns its rows (the one shape both drivers share). */
+export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Run raw SQL rows (for migrations bookkeeping, health checks, benchmarks). */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn while holding a cluster-wide advisory lock (serialises migrations across instances). */
+  withLock<T>(lockId: number, fn: (db: Db) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  pool?: pg.Pool;
+  pglite?: PGlite;
+};
+
+export type DatabaseOptions = { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number; pgliteTemplate?: Blob | undefined };
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir, opts.pgliteTemplate);
+}
+
+function openPostgres(url: string, max: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
+  pool.on('error', () => undefined);
+  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    pool,
+    async query(sqlText, params) {
+      const res = await pool.query(sqlText, params as unknown[]);
+      return res.rows;
+    },
+    async withLock(lockId, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [lockId]);
+        try {
+          return await fn(drizzlePg(client, { schema, casing: 'snake_case' }) as unknown as Db);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [lockId]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Database> {
+  // A dataDir of undefined or 'memory://' keeps the database in memory (tests).
+  const inMemory = !dataDir || dataDir.startsWith('memory://');
+  let dir: string | undefined;
+  if (!inMemory) {
+    dir = path.resolve(dataDir, 'pglite');
+    mkdirSync(path.dirname(dir), { recursive: true });
+  }
+  const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(template ? { loadDataDir: template } : {}), extensions: { unaccent, pg_trgm } });
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite: client,
+    async query(sqlText, params) {
+      const res = await client.query(sqlText, params as unknown[]);
+      return res.rows as never[];
+    },
+    // PGlite is a single session in one process: there is no other instance to race with.
+    withLock: (_lockId, fn) => fn(db),
+    async close() {
+      if (!client.closed) await client.close();
+    },
+  };
+}

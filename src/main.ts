@@ -1,0 +1,55 @@
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import { buildApp } from './app.js';
+import { createMailWorker } from './platform/mail/mail.worker.js';
+import { bootstrapAdmin } from './modules/admin/admin.bootstrap.js';
+import { seedIfEmpty } from './seed/seed.js';
+
+/** Boot: config → database → migrations → demo data (first start only) → listen → drain on SIGTERM. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await runMigrations(database);
+  const app = await buildApp({ config, database });
+  await seedIfEmpty(app.deps);
+  await bootstrapAdmin(app.deps);
+  const worker = createMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  worker.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'draining: readiness is now 503, finishing in-flight requests');
+    app.draining.value = true;
+    const force = setTimeout(() => {
+      app.log.error('drain took longer than 10 s, exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await worker.stop();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error while shutting down');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('unhandledRejection', (err) => {
+    app.log.fatal({ err }, 'unhandled rejection');
+    process.exit(1);
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Espace Collectif ready on ${config.publicUrl} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import type { Deps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/http/context.js';
+import { sha256 } from '../../platform/crypto.js';
+import { usersRepository, type UserRow } from './users.repository.js';
+import { apiTokensRepository, sessionsRepository } from './sessions.repository.js';
+
+const TOUCH_AFTER_MS = 10 * 60_000;
+const SESSION_MS = 30 * 86_400_000;
+
+async function toActor(deps: Deps, user: UserRow, via: Actor['via'], sessionIdHash: string | null, reauthAt: Date | null): Promise<Actor> {
+  const roles = await usersRepository.rolesOf(deps.db, user.id);
+  return { id: user.id, handle: user.handle, displayName: user.displayName, email: user.email, locale: user.locale, emailVerified: !!user.emailVerifiedAt, roles, via, sessionIdHash, reauthAt };
+}
+
+/** The actor behind a session cookie, or null. Suspended accounts have no sessions. */
+export async function actorFromSession(deps: Deps, rawId: string): Promise<Actor | null> {
+  const idHash = sha256(rawId);
+  const found = await sessionsRepository.findValid(deps.db, idHash);
+  if (!found || found.user.suspendedAt) return null;
+  if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await sessionsRepository.touch(deps.db, idHash, new Date(Date.now() + SESSION_MS));
+  }
+  return toActor(deps, found.user, 'session', idHash, found.session.reauthAt);
+}
+
+/** The actor behind `Authorization: Bearer ec_…`, or null. */
+export async function actorFromToken(deps: Deps, token: string): Promise<Actor | null> {
+  const found = await apiTokensRepository.findValid(deps.db, sha256(token));
+  if (!found || found.user.suspendedAt) return null;
+  if (!found.token.lastUsedAt || Date.now() - found.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) await apiTokensRepository.touch(deps.db, found.token.id);
+  return toActor(deps, found.user, 'token', null, null);
+}

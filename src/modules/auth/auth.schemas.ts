@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const currentYear = () => new Date().getUTCFullYear();
+
+export const ZEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const ZPassword = z.string().min(10).max(200);
+/** A checkbox from an HTML form ("on") or a JSON boolean. */
+export const ZCheckbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean());
+const ZOptionalYear = z.preprocess(
+  (v) => (v === '' || v === undefined || v === null ? undefined : Number(v)),
+  z.number().int().min(1900).optional(),
+);
+
+export const ZRegisterBody = z
+  .object({
+    email: ZEmail,
+    password: ZPassword,
+    displayName: z.string().trim().min(2).max(80),
+    territory: z.string().trim().min(1).max(80),
+    locale: z.enum(['fr', 'en']).default('fr'),
+    birthYear: ZOptionalYear,
+    ageConfirmed: ZCheckbox,
+    acceptTerms: ZCheckbox,
+    newsletter: ZCheckbox.default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.acceptTerms) ctx.addIssue({ code: 'custom', path: ['acceptTerms'], message: 'validation.mustAcceptTerms' });
+    if (!v.ageConfirmed) ctx.addIssue({ code: 'custom', path: ['ageConfirmed'], message: 'validation.mustBe14' });
+    if (v.birthYear !== undefined && (v.birthYear > currentYear() - 14 || v.birthYear > currentYear())) {
+      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'validation.under14' });
+    }
+  });
+export type TRegisterBody = z.output<typeof ZRegisterBody>;
+
+export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1).max(200) });
+export type TLoginBody = z.output<typeof ZLoginBody>;
+
+export const ZTokenBody = z.object({
+  email: ZEmail,
+  password: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(60).default('API'),
+});
+
+export const ZVerifyEmailBody = z.object({ token: z.string().min(10).max(200) });
+export const ZResetRequestBody = z.object({ email: ZEmail });
+export const ZResetConfirmBody = z.object({ token: z.string().min(10).max(200), password: ZPassword });
+export const ZChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword });
+
+export const ZAcceptedResponse = z.object({ status: z.literal('accepted'), message: z.string() });

@@ -1,0 +1,4 @@
+/** Strings of the home module, fr-CA first; the parity test compares both sides. */
+export const fr = {};
+
+export const en: typeof fr = {};

@@ -1,0 +1,18 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Deps } from '../platform/deps.js';
+import { healthRoutes } from './health/health.routes.js';
+import { authApiRoutes } from './auth/auth.routes.js';
+import { authPages } from './auth/auth.pages.js';
+import { meApiRoutes } from './me/me.routes.js';
+import { mePages } from './me/me.pages.js';
+import { peopleRoutes } from './people/people.routes.js';
+import { territoriesRoutes } from './territories/territories.routes.js';
+import { caissesRoutes } from './caisses/caisses.routes.js';
+import { homePages } from './home/home.pages.js';
+import { adminRoutes } from './admin/admin.routes.js';
+
+export type ModuleOptions = { deps: Deps; draining: { value: boolean } };
+export type Module = FastifyPluginAsync<ModuleOptions>;
+
+/** Every feature module, registered in this order by app.ts. */
+export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes];

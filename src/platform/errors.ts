@@ -1,0 +1,58 @@
+/**
+ * One error type for the whole app. Services throw AppError with a code from this closed set;
+ * `http/error-handler.ts` maps each code to an HTTP status and a translated message.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  CSRF_INVALID: 403,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  ACCOUNT_SUSPENDED: 403,
+  EMAIL_NOT_VERIFIED: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  TERRITORY_NOT_FOUND: 404,
+  CAISSE_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  HANDLE_TAKEN: 409,
+  SLUG_TAKEN: 409,
+  TOKEN_INVALID: 400,
+  REAUTH_REQUIRED: 401,
+  IDEMPOTENCY_MISMATCH: 422,
+  ROLE_SCOPE_REQUIRED: 400,
+  UNSUPPORTED_MEDIA: 415,
+  IMAGE_INVALID: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+/** Field-level validation failure; `fields` maps a field name to an i18n key + params. */
+export type FieldIssue = { key: string; params?: Record<string, unknown> };
+
+export function validationError(fields: Record<string, FieldIssue>): AppError {
+  return new AppError('VALIDATION_FAILED', { fields });
+}

@@ -1,0 +1,89 @@
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { execRows, type Db } from '../../db/client.js';
+import { newId } from '../../db/ids.js';
+import { mailOutbox } from '../platform.tables.js';
+
+export type OutgoingMail = { to: string; subject: string; text: string; html: string; kind: string };
+export type OutboxRow = typeof mailOutbox.$inferSelect;
+
+export const mailRepository = {
+  async enqueue(db: Db, mail: OutgoingMail): Promise<string> {
+    const id = newId();
+    await db.insert(mailOutbox).values({ id, toAddress: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, kind: mail.kind });
+    return id;
+  },
+
+  /**
+   * Claims due mails by leasing them for five minutes (SKIP LOCKED: several instances never take
+   * the same row). A worker killed mid-send leaves the lease to expire, so the mail is retried.
+   */
+  async claimDue(db: Db, limit: number): Promise<OutboxRow[]> {
+    const rows = await execRows<Record<string, unknown>>(db, sql`
+      UPDATE ${mailOutbox} SET next_attempt_at = now() + interval '5 minutes'
+      WHERE id IN (
+        SELECT id FROM ${mailOutbox}
+        WHERE ${mailOutbox.status} = 'pending' AND ${mailOutbox.nextAttemptAt} <= now()
+        ORDER BY ${mailOutbox.nextAttemptAt} ASC
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING *`);
+    return rows.map((r) => ({
+      id: r.id as string,
+      toAddress: r.to_address as string,
+      subject: r.subject as string,
+      textBody: r.text_body as string,
+      htmlBody: r.html_body as string,
+      kind: r.kind as string,
+      status: r.status as OutboxRow['status'],
+      attempts: r.attempts as number,
+      nextAttemptAt: new Date(r.next_attempt_at as string),
+      lastError: (r.last_error as string | null) ?? null,
+      sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
+      createdAt: new Date(r.created_at as string),
+    }));
+  },
+
+  async markSent(db: Db, id: string, status: 'sent' | 'dev'): Promise<void> {
+    await db.update(mailOutbox).set({ status, sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1` }).where(eq(mailOutbox.id, id));
+  },
+
+  async markFailed(db: Db, id: string, error: string, nextAttemptAt: Date | null): Promise<void> {
+    await db
+      .update(mailOutbox)
+      .set({
+        status: nextAttemptAt ? 'pending' : 'failed',
+        lastError: error.slice(0, 500),
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        ...(nextAttemptAt ? { nextAttemptAt } : {}),
+      })
+      .where(eq(mailOutbox.id, id));
+  },
+
+  async list(db: Db, limit: number, before?: Date): Promise<OutboxRow[]> {
+    return db
+      .select()
+      .from(mailOutbox)
+      .where(before ? lte(mailOutbox.createdAt, before) : undefined)
+      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+      .limit(limit);
+  },
+
+  async findLatestTo(db: Db, to: string, kind?: string): Promise<OutboxRow | undefined> {
+    const rows = await db
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toAddress, to), kind ? eq(mailOutbox.kind, kind) : undefined))
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(1);
+    return rows[0];
+  },
+
+  async pendingCount(db: Db): Promise<number> {
+    const rows = await db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.status, 'pending'));
+    return rows[0]?.n ?? 0;
+  },
+
+  async oldestFirst(db: Db, limit: number): Promise<OutboxRow[]> {
+    return db.select().from(mailOutbox).orderBy(asc(mailOutbox.createdAt)).limit(limit);
+  },
+};

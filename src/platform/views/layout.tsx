@@ -1,0 +1,90 @@
+import type { ComponentChildren } from 'preact';
+import type { RequestContext } from '../http/context.js';
+import { LOCALE_TAGS } from '../i18n/i18n.js';
+import { CsrfField } from './forms.js';
+
+export type LayoutProps = {
+  ctx: RequestContext;
+  title: string;
+  description?: string;
+  noindex?: boolean;
+  children: ComponentChildren;
+  /** Which top navigation entry is current. */
+  nav?: 'home' | 'territories' | 'caisses' | 'me' | 'admin';
+};
+
+export function Layout({ ctx, title, description, noindex, children, nav }: LayoutProps) {
+  const { t, actor, locale } = ctx;
+  const other = locale === 'fr' ? 'en' : 'fr';
+  const isAdmin = actor?.roles.some((r) => r.role === 'admin') ?? false;
+  const current = (name: LayoutProps['nav']) => (nav === name ? { 'aria-current': 'page' as const } : {});
+  return (
+    <html lang={LOCALE_TAGS[locale]}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Espace Collectif`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        {noindex ? <meta name="robots" content="noindex" /> : null}
+        <meta name="csrf-token" content={ctx.csrfToken} />
+        <link rel="stylesheet" href="/assets/css/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <script src="/assets/vendor/htmx.min.js" defer></script>
+        <script src="/assets/js/app.js" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">{t('layout.skipToContent')}</a>
+        <header class="site-header">
+          <div class="container header-inner">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">◆</span> Espace Collectif
+            </a>
+            <nav aria-label={t('layout.mainNav')} class="main-nav">
+              <ul>
+                <li><a href="/" {...current('home')}>{t('nav.home')}</a></li>
+                <li><a href="/territoires" {...current('territories')}>{t('nav.territories')}</a></li>
+                <li><a href="/caisses" {...current('caisses')}>{t('nav.caisses')}</a></li>
+                {isAdmin ? <li><a href="/admin" {...current('admin')}>{t('nav.admin')}</a></li> : null}
+              </ul>
+            </nav>
+            <div class="header-actions">
+              <form method="post" action="/langue" class="lang-switch">
+                <CsrfField token={ctx.csrfToken} />
+                <input type="hidden" name="lang" value={other} />
+                <input type="hidden" name="returnTo" value={ctx.path} />
+                <button type="submit" class="link-button" lang={LOCALE_TAGS[other]}>
+                  {t('layout.switchLanguage')}
+                </button>
+              </form>
+              {actor ? (
+                <>
+                  <a href="/moi" class="button button-small" {...current('me')}>{actor.displayName}</a>
+                  <form method="post" action="/deconnexion">
+                    <CsrfField token={ctx.csrfToken} />
+                    <button type="submit" class="link-button">{t('nav.signOut')}</button>
+                  </form>
+                </>
+              ) : (
+                <>
+                  <a href="/connexion" class="link-button">{t('nav.signIn')}</a>
+                  <a href="/inscription" class="button button-small">{t('nav.signUp')}</a>
+                </>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} class="container">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <p>{t('layout.footerTagline')}</p>
+            <p>
+              <a href="/confidentialite">{t('layout.privacy')}</a> · <a href="/api/openapi.json">{t('layout.api')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Deps } from '../platform/deps.js';
+import { newId } from '../db/ids.js';
+import { territories } from '../modules/territories/territories.tables.js';
+import { caisses, caisseTerritories } from '../modules/caisses/caisses.tables.js';
+import { CAISSES, TERRITORIES } from './reference-data.js';
+import { seedDemoPeople } from './demo-people.js';
+
+/** Territories and caisses of the pilot: inserted on the first start so sign-up works at once. */
+export async function seedReferenceData(deps: Deps): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  await deps.db.transaction(async (tx) => {
+    for (const [position, t] of TERRITORIES.entries()) {
+      const id = newId();
+      ids.set(t.slug, id);
+      await tx.insert(territories).values({
+        id, slug: t.slug, kind: t.kind, parentId: t.parent ? ids.get(t.parent)! : null, nameFr: t.fr, nameEn: t.en,
+        descriptionFr: t.descFr, descriptionEn: t.descEn, rolloutState: t.state, position,
+      });
+    }
+    for (const c of CAISSES) {
+      const id = newId();
+      ids.set(`caisse:${c.slug}`, id);
+      await tx.insert(caisses).values({ id, slug: c.slug, name: c.name, descriptionFr: c.fr, descriptionEn: c.en, address: c.address });
+      for (const slug of c.territories) await tx.insert(caisseTerritories).values({ caisseId: id, territoryId: ids.get(slug)! });
+    }
+  });
+  return ids;
+}
+
+/**
+ * First start only: reference data, then (unless SEED_DEMO=no) a living demo neighbourhood.
+ * A second start finds territories and leaves everything as it is.
+ */
+export async function seedIfEmpty(deps: Deps): Promise<boolean> {
+  const existing = await deps.db.select({ id: territories.id }).from(territories).limit(1);
+  if (existing.length > 0) return false;
+  const ids = await seedReferenceData(deps);
+  if (deps.config.seedDemo !== 'no') await seedDemoPeople(deps, ids);
+  deps.log.info('first start: pilot territories, caisses and demo data created');
+  return true;
+}
