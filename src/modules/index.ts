@@ -10,9 +10,10 @@ import { territoriesRoutes } from './territories/territories.routes.js';
 import { caissesRoutes } from './caisses/caisses.routes.js';
 import { homePages } from './home/home.pages.js';
 import { adminRoutes } from './admin/admin.routes.js';
+import { mediaRoutes } from './media/media.routes.js';
 
 export type ModuleOptions = { deps: Deps; draining: { value: boolean } };
 export type Module = FastifyPluginAsync<ModuleOptions>;
 
 /** Every feature module, registered in this order by app.ts. */
-export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes];
+export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes, mediaRoutes];

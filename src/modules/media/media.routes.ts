@@ -1,0 +1,3 @@
+import type { Module } from '../index.js';
+
+export const mediaRoutes: Module = async () => {};
