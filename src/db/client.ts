@@ -16,8 +16,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 /** Runs a raw drizzle `sql` query and returns its rows (the one shape both drivers share). */
 export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 export type Database = {
@@ -48,15 +48,15 @@ function openPostgres(url: string, max: number): Database {
     db,
     pool,
     async query(sqlText, params) {
-      const res = await pool.query(sqlText, params as unknown[]);
-      return res.rows;
+      const res = await pool.query<Record<string, unknown>>(sqlText, params);
+      return res.rows as never[];
     },
     async withLock(lockId, fn) {
       const client = await pool.connect();
       try {
         await client.query('SELECT pg_advisory_lock($1)', [lockId]);
         try {
-          return await fn(drizzlePg(client, { schema, casing: 'snake_case' }) as unknown as Db);
+          return await fn(drizzlePg(client, { schema, casing: 'snake_case' }));
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [lockId]);
         }

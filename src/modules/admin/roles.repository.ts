@@ -4,7 +4,13 @@ import { newId } from '../../db/ids.js';
 import { roleGrants, users, type Role } from '../auth/auth.tables.js';
 import { caisses } from '../caisses/caisses.tables.js';
 
-export type RoleGrantListItem = { id: string; role: Role; userId: string; displayName: string; email: string; handle: string; caisseId: string | null; caisseName: string | null; createdAt: Date };
+export type RoleGrantListItem = { id: string; role: Role; userId: string; displayName: string; email: string; handle: string; caisseId: string | null; caisseName: string | null; caisseSlug: string | null; createdAt: Date };
+export type RoleGrantRow = typeof roleGrants.$inferSelect;
+
+const listColumns = {
+  id: roleGrants.id, role: roleGrants.role, userId: users.id, displayName: users.displayName, email: users.email, handle: users.handle,
+  caisseId: roleGrants.caisseId, caisseName: caisses.name, caisseSlug: caisses.slug, createdAt: roleGrants.createdAt,
+};
 
 export const rolesRepository = {
   /** Returns true when the grant is new (granting twice is harmless). */
@@ -18,11 +24,37 @@ export const rolesRepository = {
   },
   async list(db: Db): Promise<RoleGrantListItem[]> {
     return db
-      .select({ id: roleGrants.id, role: roleGrants.role, userId: users.id, displayName: users.displayName, email: users.email, handle: users.handle, caisseId: roleGrants.caisseId, caisseName: caisses.name, createdAt: roleGrants.createdAt })
+      .select(listColumns)
       .from(roleGrants)
       .innerJoin(users, eq(users.id, roleGrants.userId))
       .leftJoin(caisses, eq(caisses.id, roleGrants.caisseId))
-      .orderBy(asc(roleGrants.role), asc(users.displayName));
+      .orderBy(asc(roleGrants.role), asc(users.displayName), asc(roleGrants.id));
+  },
+  async findListItem(db: Db, userId: string, role: Role, caisseId: string | null): Promise<RoleGrantListItem | undefined> {
+    const rows = await db
+      .select(listColumns)
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .leftJoin(caisses, eq(caisses.id, roleGrants.caisseId))
+      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, role), caisseId ? eq(roleGrants.caisseId, caisseId) : isNull(roleGrants.caisseId)))
+      .limit(1);
+    return rows[0];
+  },
+  async findById(db: Db, id: string): Promise<RoleGrantRow | undefined> {
+    const rows = await db.select().from(roleGrants).where(eq(roleGrants.id, id)).limit(1);
+    return rows[0];
+  },
+  /**
+   * Locks every platform admin grant until the transaction ends: concurrent revocations then
+   * run one after the other, so each one counts the admins the previous one left.
+   */
+  async lockAdminGrants(db: Db): Promise<{ id: string; userId: string }[]> {
+    return db
+      .select({ id: roleGrants.id, userId: roleGrants.userId })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.caisseId)))
+      .orderBy(asc(roleGrants.id))
+      .for('update');
   },
   async countAdmins(db: Db): Promise<number> {
     const rows = await db.select({ n: sql<number>`count(*)::int` }).from(roleGrants).where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.caisseId)));

@@ -1,3 +1,66 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Module } from '../index.js';
+import { sendPage } from '../../platform/views/render.js';
+import { handleForm } from '../../platform/http/forms.js';
+import { requireActor } from '../../platform/http/guards.js';
+import { AppError, validationError } from '../../platform/errors.js';
+import type { FormErrors } from '../../platform/views/forms.js';
+import { territoriesRepository } from '../territories/territories.repository.js';
+import { territoryName } from '../territories/territories.presenter.js';
+import { getPerson } from '../people/people.service.js';
+import { ZProfileForm } from './me.schemas.js';
+import * as me from './me.service.js';
+import { MePage } from './me.views.js';
+import { ProfileFormPage, profileFormValues } from './me-profile.views.js';
+import { meSecurityPages } from './me-security.pages.js';
 
-export const mePages: Module = async () => {};
+/** The signed-in person's own pages: /moi, /moi/profil, and (registered here) /moi/securite. */
+export const mePages: Module = async (app, opts) => {
+  const { deps } = opts;
+  app.addHook('onRequest', async (request) => {
+    requireActor(request);
+  });
+
+  app.get('/moi', async (request, reply) => {
+    const actor = requireActor(request);
+    const q = request.query as Record<string, unknown>;
+    const [view, page] = await Promise.all([me.getMe(deps, actor.id), getPerson(deps, actor, actor.handle, request.ctx.locale)]);
+    const notices = { welcome: q.bienvenue === '1', saved: q.enregistre === '1', verificationSent: q.courriel === 'envoye' };
+    return sendPage(request, reply, <MePage ctx={request.ctx} me={view} page={page} notices={notices} />, { title: request.ctx.t('me.page.title'), nav: 'me', noindex: true });
+  });
+
+  app.post('/moi/courriel/renvoyer', async (request, reply) => {
+    await me.resendVerification(deps, requireActor(request));
+    return reply.redirect('/moi?courriel=envoye', 303);
+  });
+
+  async function territoryOptions(request: FastifyRequest) {
+    const rows = await territoriesRepository.list(deps.db);
+    return rows.filter((r) => r.kind === 'neighbourhood').map((r) => ({ slug: r.slug, name: territoryName(r, request.ctx.locale) }));
+  }
+
+  const profileForm = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors, status = 200) =>
+    sendPage(request, reply, <ProfileFormPage ctx={request.ctx} values={values} errors={errors} territories={await territoryOptions(request)} />, {
+      title: request.ctx.t('me.profile.title'), nav: 'me', noindex: true, status,
+    });
+
+  app.get('/moi/profil', async (request, reply) => profileForm(request, reply, profileFormValues(await me.getMe(deps, requireActor(request).id))));
+
+  app.post('/moi/profil', async (request, reply) =>
+    handleForm(request, reply, ZProfileForm,
+      async (input) => {
+        try {
+          await me.updateMe(deps, requireActor(request), input);
+        } catch (err) {
+          // In the form, a taken handle is an error on that field like any other.
+          if (err instanceof AppError && err.code === 'HANDLE_TAKEN') throw validationError({ handle: { key: 'errors.HANDLE_TAKEN' } });
+          throw err;
+        }
+        return reply.redirect('/moi?enregistre=1', 303);
+      },
+      (state, status) => profileForm(request, reply, state.values, state.errors, status),
+    ),
+  );
+
+  await app.register(meSecurityPages, opts);
+};

@@ -51,3 +51,17 @@ export function presentMe(user: UserRow, territorySlug: string | null, roles: { 
     createdAt: user.createdAt.toISOString(),
   };
 }
+
+/** A personal access token as its owner sees it: never the token itself nor its hash. */
+export const ZApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+export type ApiTokenView = z.output<typeof ZApiToken>;
+
+export function presentToken(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }): ApiTokenView {
+  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null };
+}

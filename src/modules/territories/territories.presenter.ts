@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { ROLLOUT_STATES, TERRITORY_KINDS } from './territories.tables.js';
-import type { TerritoryRow } from './territories.repository.js';
+import { ROLLOUT_STATES, TERRITORY_KINDS, type territories } from './territories.tables.js';
 
-export function territoryName(row: Pick<TerritoryRow, 'nameFr' | 'nameEn'>, locale: Locale): string {
+type TerritoryRecord = typeof territories.$inferSelect;
+type Named = Pick<TerritoryRecord, 'nameFr' | 'nameEn'>;
+
+export function territoryName(row: Named, locale: Locale): string {
   return locale === 'en' ? row.nameEn : row.nameFr;
 }
+
+export const ZCaisseRef = z.object({ slug: z.string(), name: z.string() });
 
 export const ZTerritory = z.object({
   id: z.string(),
@@ -16,12 +20,21 @@ export const ZTerritory = z.object({
   description: z.string(),
   parent: z.string().nullable(),
   rolloutState: z.enum(ROLLOUT_STATES),
-  caisses: z.array(z.object({ slug: z.string(), name: z.string() })),
+  caisses: z.array(ZCaisseRef),
   hasBoundary: z.boolean(),
 });
 export type TerritoryView = z.output<typeof ZTerritory>;
 
-export function presentTerritory(row: TerritoryRow, locale: Locale, parentSlug: string | null, caisses: { slug: string; name: string }[]): TerritoryView {
+export const ZTerritoryDetail = ZTerritory.extend({ children: z.array(z.string()) });
+export type TerritoryDetailView = z.output<typeof ZTerritoryDetail>;
+
+export const ZTerritoryList = z.object({ items: z.array(ZTerritory), nextCursor: z.null() });
+
+/** A territory named in another resource (a caisse's territories, a breadcrumb, a child). */
+export const ZTerritoryRef = z.object({ slug: z.string(), name: z.string(), kind: z.enum(TERRITORY_KINDS), rolloutState: z.enum(ROLLOUT_STATES) });
+export type TerritoryRef = z.output<typeof ZTerritoryRef>;
+
+export function presentTerritory(row: TerritoryRecord, locale: Locale, parentSlug: string | null, caisses: { slug: string; name: string }[]): TerritoryView {
   return {
     id: row.id,
     slug: row.slug,
@@ -31,7 +44,31 @@ export function presentTerritory(row: TerritoryRow, locale: Locale, parentSlug: 
     description: locale === 'en' ? row.descriptionEn : row.descriptionFr,
     parent: parentSlug,
     rolloutState: row.rolloutState,
-    caisses,
+    caisses: caisses.map((c) => ({ slug: c.slug, name: c.name })),
     hasBoundary: row.boundary !== null && row.boundary !== undefined,
   };
+}
+
+export function presentTerritoryRef(row: Named & Pick<TerritoryRecord, 'slug' | 'kind' | 'rolloutState'>, locale: Locale): TerritoryRef {
+  return { slug: row.slug, name: territoryName(row, locale), kind: row.kind, rolloutState: row.rolloutState };
+}
+
+/** What a territory's page shows: the territory, its breadcrumb and its children. */
+export type TerritoryPageView = { territory: TerritoryDetailView; ancestors: TerritoryRef[]; children: TerritoryRef[] };
+
+export type TerritoryNode = { territory: TerritoryView; children: TerritoryNode[] };
+
+/**
+ * Nests a flat list by parent slug, keeping the list's order. A territory whose parent is not in
+ * the list becomes a root, so nothing is lost when the list is filtered.
+ */
+export function buildTerritoryTree(views: TerritoryView[]): TerritoryNode[] {
+  const nodes = new Map(views.map((v) => [v.slug, { territory: v, children: [] as TerritoryNode[] }]));
+  const roots: TerritoryNode[] = [];
+  for (const node of nodes.values()) {
+    const parentNode = node.territory.parent ? nodes.get(node.territory.parent) : undefined;
+    if (parentNode && parentNode !== node) parentNode.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
 }

@@ -15,7 +15,7 @@ function translateFields(t: T, fields: Record<string, FieldIssue>): Record<strin
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => ({ ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message ?? '', path: v.instancePath.split('/').filter(Boolean) }));
+    const issues = error.validation.map((v) => ({ ...(v.params), code: v.keyword, message: v.message ?? '', path: v.instancePath.split('/').filter(Boolean) }));
     return new AppError('VALIDATION_FAILED', { fields: zodIssuesToFields(issues as never) });
   }
   const fe = error as FastifyError;

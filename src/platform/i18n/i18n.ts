@@ -23,7 +23,7 @@ const fixed: Record<Locale, TFunction> = { fr: instance.getFixedT('fr'), en: ins
 
 export function translator(locale: Locale): T {
   const t = fixed[locale];
-  return (key, params) => t(key, { ...params, lng: locale }) as string;
+  return (key, params) => String(t(key, { ...params, lng: locale }));
 }
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,0 +1,42 @@
+import sharp from 'sharp';
+import { AppError } from '../../platform/errors.js';
+
+export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'gif'] as const;
+export type ImageKind = (typeof IMAGE_KINDS)[number];
+
+/** Decoding a bigger picture could exhaust memory (a "pixel flood"): refused before allocating it. */
+export const MAX_INPUT_PIXELS = 40_000_000;
+export const PROFILE_PHOTO_SIZE = 512;
+
+const startsWith = (buf: Buffer, bytes: number[], offset = 0) => buf.length >= offset + bytes.length && bytes.every((b, i) => buf[offset + i] === b);
+const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+
+/** The image kind from the file's first bytes; the client's name and MIME type are never trusted. */
+export function sniffImage(buf: Buffer): ImageKind | null {
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'jpeg';
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
+  if (startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8)) return 'webp';
+  if (startsWith(buf, ascii('GIF87a')) || startsWith(buf, ascii('GIF89a'))) return 'gif';
+  return null;
+}
+
+/**
+ * Turns an upload into a 512×512 WebP profile photo: magic bytes first, then a decoder with a pixel
+ * cap, upright from its EXIF orientation, centre-cropped, re-encoded (which drops EXIF, GPS, XMP).
+ */
+export async function toProfilePhoto(upload: Buffer): Promise<Buffer> {
+  const kind = sniffImage(upload);
+  if (!kind) throw new AppError('IMAGE_INVALID', { reason: 'type' });
+  try {
+    const image = sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', pages: 1 });
+    const meta = await image.metadata();
+    if (meta.format !== kind || !meta.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw new Error('unexpected image');
+    return await image
+      .rotate()
+      .resize(PROFILE_PHOTO_SIZE, PROFILE_PHOTO_SIZE, { fit: 'cover', position: 'centre' })
+      .webp({ quality: 82 })
+      .toBuffer();
+  } catch {
+    throw new AppError('IMAGE_INVALID', { reason: 'decode' });
+  }
+}

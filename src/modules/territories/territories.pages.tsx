@@ -1,0 +1,47 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Module } from '../index.js';
+import { sendPage } from '../../platform/views/render.js';
+import { handleForm } from '../../platform/http/forms.js';
+import { parseInput } from '../../platform/validation.js';
+import * as territories from './territories.service.js';
+import { territoryAbilities } from './territories.policy.js';
+import { buildTerritoryTree } from './territories.presenter.js';
+import { ZSlugParams, ZWaitlistBody } from './territories.schemas.js';
+import { TerritoriesPage, TerritoryPage, type WaitlistFormState } from './territories.views.js';
+
+/** HTML pages: the territory tree, one territory, and its no-JS waitlist form. */
+export const territoriesPages: Module = async (app, { deps }) => {
+  app.get('/territoires', async (request, reply) => {
+    const { t, locale } = request.ctx;
+    const tree = buildTerritoryTree(await territories.listTerritories(deps, locale));
+    return sendPage(request, reply, <TerritoriesPage ctx={request.ctx} tree={tree} />, { title: t('territories.list.title'), description: t('territories.list.intro'), nav: 'territories' });
+  });
+
+  async function territoryPage(request: FastifyRequest, reply: FastifyReply, slug: string, form: WaitlistFormState, status = 200) {
+    const page = await territories.getTerritory(deps, slug, request.ctx.locale);
+    const can = territoryAbilities(page.territory, request.ctx.actor !== null, page.children.length > 0);
+    return sendPage(request, reply, <TerritoryPage ctx={request.ctx} page={page} can={can} form={form} />, {
+      title: page.territory.name,
+      description: page.territory.description || request.ctx.t(`territories.stateSentence.${page.territory.rolloutState}`),
+      nav: 'territories',
+      status,
+    });
+  }
+
+  app.get('/territoires/:slug', async (request, reply) => {
+    const { slug } = parseInput(ZSlugParams, request.params);
+    const accepted = (request.query as Record<string, unknown>).liste === 'merci';
+    return territoryPage(request, reply, slug, { values: { email: request.ctx.actor?.email ?? '' }, accepted });
+  });
+
+  app.post('/territoires/:slug/liste-attente', async (request, reply) => {
+    const { slug } = parseInput(ZSlugParams, request.params);
+    return handleForm(request, reply, ZWaitlistBody,
+      async ({ email }) => {
+        await territories.joinWaitlist(deps, { slug, email, locale: request.ctx.locale, ip: request.ip });
+        return reply.redirect(`/territoires/${encodeURIComponent(slug)}?liste=merci#liste-attente`, 303);
+      },
+      (state, status) => territoryPage(request, reply, slug, { values: state.values, errors: state.errors, accepted: false }, status),
+    );
+  });
+};

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect } from 'vitest';
+import { createTestApp, type TestContext } from './test-app.js';
+import { launchChromium } from './screenshot.js';
+import { seedReferenceData } from '../../src/seed/seed.js';
+import type { Config } from '../../src/config.js';
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export type BrowserHarness = { ctx: TestContext; baseUrl: string; browser: Browser; close(): Promise<void> };
+
+/** The real app listening on a random loopback port, plus Debian's Chromium. */
+export async function startBrowserHarness(overrides: Partial<Config> = {}): Promise<BrowserHarness> {
+  const ctx = await createTestApp(overrides);
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (ctx.app.server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  ctx.config.publicUrl = baseUrl;
+  const browser = await launchChromium();
+  return {
+    ctx,
+    baseUrl,
+    browser,
+    async close() {
+      await browser.close();
+      await ctx.close();
+    },
+  };
+}
+
+/** Seeds the pilot territories once per database (PostgreSQL is shared by concurrent files). */
+export async function ensureReferenceData(ctx: TestContext): Promise<void> {
+  const rows = await ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM territories WHERE slug = 'plateau-mont-royal'");
+  if ((rows[0]?.n ?? 0) === 0) {
+    try {
+      await seedReferenceData(ctx.app.deps);
+    } catch {
+      // another file seeded it at the same moment
+    }
+  }
+}
+
+export async function newPage(browser: Browser, opts: { locale?: string; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: opts.locale ?? 'fr-CA', viewport: { width: opts.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Zero axe violations for the WCAG 2.2 AA tags, with a readable failure message. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
