@@ -79,3 +79,45 @@ export function form(data: Record<string, string>): string {
   return new URLSearchParams(data).toString();
 }
 export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+// ——— mutual-aid loop ———
+import { projects, projectTeam, type ProjectCategory, type ProjectStatus } from '../../src/modules/projects/projects.tables.js';
+import { needs, type NeedKind, type NeedUnit } from '../../src/modules/needs/needs.tables.js';
+import { organisations, organisationMembers } from '../../src/modules/organisations/organisations.tables.js';
+
+export async function createProject(
+  ctx: TestContext,
+  o: { promoterId: string; territoryId: string; caisseId?: string | null; status?: ProjectStatus; title?: string; summary?: string; description?: string; category?: ProjectCategory; publishedAt?: Date | null },
+) {
+  const status = o.status ?? 'published';
+  const [row] = await ctx.database.db
+    .insert(projects)
+    .values({
+      id: newId(), promoterId: o.promoterId, territoryId: o.territoryId, caisseId: o.caisseId ?? null, status, title: o.title ?? `Projet ${uid()}`, summary: o.summary ?? 'Un projet de quartier.',
+      description: o.description ?? '', category: o.category ?? 'solidarity', publishedAt: o.publishedAt ?? (['published', 'in_progress', 'completed'].includes(status) ? new Date() : null),
+    })
+    .returning();
+  await ctx.database.db.insert(projectTeam).values({ projectId: row!.id, userId: o.promoterId, role: 'promoter' });
+  return row!;
+}
+
+const UNIT_BY_KIND: Record<NeedKind, NeedUnit> = { volunteering: 'hours', expertise: 'hours', product: 'items', service: 'items', funding: 'cents', loan: 'cents', material: 'items' };
+
+export async function createNeed(ctx: TestContext, o: { projectId: string; kind?: NeedKind; quantity?: number; title?: string; skills?: string[]; deadline?: string | null; materialMode?: 'lend' | 'give' | null }) {
+  const kind = o.kind ?? 'volunteering';
+  const [row] = await ctx.database.db
+    .insert(needs)
+    .values({ id: newId(), projectId: o.projectId, kind, title: o.title ?? `Besoin ${uid()}`, quantity: o.quantity ?? 10, unit: UNIT_BY_KIND[kind], skills: o.skills ?? [], deadline: o.deadline ?? null, materialMode: o.materialMode ?? (kind === 'material' ? 'lend' : null) })
+    .returning();
+  return row!;
+}
+
+export async function createOrganisation(ctx: TestContext, o: { representativeId?: string; partner?: boolean; name?: string; territoryId?: string | null; kind?: 'business' | 'community' | 'cooperative' | 'professional' | 'public' } = {}) {
+  const slug = `org-${uid()}`;
+  const [row] = await ctx.database.db
+    .insert(organisations)
+    .values({ id: newId(), slug, name: o.name ?? `Organisme ${slug}`, kind: o.kind ?? 'business', territoryId: o.territoryId ?? null, charterSignedAt: o.partner ? new Date() : null, charterSignedBy: o.partner ? (o.representativeId ?? null) : null, charterVersion: o.partner ? 'charte-2026-11' : null, createdBy: o.representativeId ?? null })
+    .returning();
+  if (o.representativeId) await ctx.database.db.insert(organisationMembers).values({ organisationId: row!.id, userId: o.representativeId, role: 'representative' });
+  return row!;
+}

@@ -1,3 +1,19 @@
 import type { Module } from '../index.js';
+import { sendPage } from '../../platform/views/render.js';
+import { loadHome } from './home.service.js';
+import { HomePage } from './home.views.js';
+import { PrivacyPage } from './privacy.views.js';
 
-export const homePages: Module = async () => {};
+/** The home page and the privacy page. */
+export const homePages: Module = async (app, { deps }) => {
+  app.get('/', async (request, reply) => {
+    const { t, locale } = request.ctx;
+    const home = await loadHome(deps, locale);
+    return sendPage(request, reply, <HomePage ctx={request.ctx} home={home} />, { title: t('home.title'), description: t('home.hero.lead'), nav: 'home' });
+  });
+
+  app.get('/confidentialite', async (request, reply) => {
+    const { t } = request.ctx;
+    return sendPage(request, reply, <PrivacyPage ctx={request.ctx} officer={deps.config.privacyOfficer} />, { title: t('home.privacy.title'), description: t('home.privacy.intro') });
+  });
+};

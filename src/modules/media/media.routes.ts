@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Module } from '../index.js';
 import { requireActor } from '../../platform/http/guards.js';
@@ -9,6 +10,9 @@ import { readPhotoUpload } from './media.upload.js';
 import { mediaPages } from './media.pages.js';
 
 const ONE_YEAR = 31_536_000;
+const signedIn = async (request: FastifyRequest) => {
+  requireActor(request);
+};
 
 /** Serving stored media, the profile photo API, and (registered here) the /moi/photo page. */
 export const mediaRoutes: Module = async (app, opts) => {
@@ -30,7 +34,7 @@ export const mediaRoutes: Module = async (app, opts) => {
 
   r.put(
     '/api/v1/me/photo',
-    { schema: { tags: ['me'], description: 'multipart/form-data with one file field `photo` (JPEG, PNG, WebP or GIF; 8 MB, 40 megapixels at most).', response: { 200: ZMe } } },
+    { onRequest: signedIn, schema: { tags: ['me'], description: 'multipart/form-data with one file field `photo` (JPEG, PNG, WebP or GIF; 8 MB, 40 megapixels at most).', response: { 200: ZMe } } },
     async (request) => {
       const actor = requireActor(request);
       await setProfilePhoto(deps, actor, await readPhotoUpload(request));
@@ -38,7 +42,7 @@ export const mediaRoutes: Module = async (app, opts) => {
     },
   );
 
-  r.delete('/api/v1/me/photo', { schema: { tags: ['me'], response: { 200: ZMe } } }, async (request) => {
+  r.delete('/api/v1/me/photo', { onRequest: signedIn, schema: { tags: ['me'], response: { 200: ZMe } } }, async (request) => {
     const actor = requireActor(request);
     await removeProfilePhoto(deps, actor);
     return getMe(deps, actor.id);

@@ -1,0 +1,40 @@
+import type { Deps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/http/context.js';
+import { AppError } from '../../platform/errors.js';
+import { ROLLOUT_STATES, type RolloutState } from '../territories/territories.tables.js';
+import { usersRepository } from '../auth/users.repository.js';
+import { canViewAudit, canViewOutbox, isAdmin } from './admin.policy.js';
+import { adminLogsRepository, type AuditListRow, type OutboxListRow } from './admin.logs.repository.js';
+import { adminTerritoriesRepository } from './admin.territories.repository.js';
+import { adminCaissesRepository } from './admin.caisses.repository.js';
+import { decodeCursor, toPage } from './admin.keyset.js';
+
+export type PageRequest = { limit: number; cursor?: string | undefined; cursorField?: string };
+export type Page<R> = { rows: R[]; nextCursor: string | null };
+
+/** The dev outbox, newest first: every mail the platform queued, with its delivery state. */
+export async function listOutbox(deps: Deps, actor: Actor, req: PageRequest): Promise<Page<OutboxListRow>> {
+  if (!canViewOutbox(actor)) throw new AppError('FORBIDDEN');
+  const after = decodeCursor(req.cursor, req.cursorField);
+  return toPage(await adminLogsRepository.outboxPage(deps.db, req.limit + 1, after), req.limit);
+}
+
+export async function listAudit(deps: Deps, actor: Actor, req: PageRequest): Promise<Page<AuditListRow>> {
+  if (!canViewAudit(actor)) throw new AppError('FORBIDDEN');
+  const after = decodeCursor(req.cursor, req.cursorField);
+  return toPage(await adminLogsRepository.auditPage(deps.db, req.limit + 1, after), req.limit);
+}
+
+export type DashboardStats = { people: number; caisses: number; territories: Record<RolloutState, number>; mails: { pending: number; failed: number } };
+
+export async function dashboardStats(deps: Deps, actor: Actor): Promise<DashboardStats> {
+  if (!isAdmin(actor)) throw new AppError('FORBIDDEN');
+  const [people, caisses, byState, mails] = await Promise.all([
+    usersRepository.countActive(deps.db),
+    adminCaissesRepository.count(deps.db),
+    adminTerritoriesRepository.countByRolloutState(deps.db),
+    adminLogsRepository.mailCountsByStatus(deps.db),
+  ]);
+  const territories = Object.fromEntries(ROLLOUT_STATES.map((s) => [s, byState[s] ?? 0])) as Record<RolloutState, number>;
+  return { people, caisses, territories, mails: { pending: mails.pending ?? 0, failed: mails.failed ?? 0 } };
+}
