@@ -8,7 +8,7 @@ export function OutboxPage({ ctx, items, current, next }: PageProps<OutboxMailVi
   const { t, fmt } = ctx;
   return (
     <AdminFrame ctx={ctx} current="outbox" title={t('admin.outbox.title')} intro={t('admin.outbox.intro')}>
-      {items.length === 0 ? <p>{t('admin.outbox.empty')}</p> : null}
+      {items.length === 0 ? <p>{t('admin.outbox.empty')}</p> : (
       <ol class="admin-mails">
         {items.map((m) => (
           <li class="card">
@@ -31,6 +31,7 @@ export function OutboxPage({ ctx, items, current, next }: PageProps<OutboxMailVi
           </li>
         ))}
       </ol>
+      )}
       <Pagination ctx={ctx} basePath="/admin/courriels" current={current} next={next} />
     </AdminFrame>
   );

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Module } from '../index.js';
 import { sendPage } from '../../platform/views/render.js';
 import { requireActor } from '../../platform/http/guards.js';
+import { parseInput } from '../../platform/validation.js';
 import type { FormErrors } from '../../platform/views/forms.js';
 import * as territories from './admin.territories.service.js';
 import { dashboardStats } from './admin.logs.service.js';
@@ -56,10 +57,10 @@ export const adminPages: Module = async (app, { deps }) => {
     return sendPage(request, reply, page, { title: request.ctx.t('admin.territories.editTitle', { name: territory.names[request.ctx.locale] }), nav: 'admin', noindex: true, status });
   };
 
-  app.get('/admin/territoires/:slug', async (request, reply) => editPage(request, reply, ZSlugParams.parse(request.params).slug));
+  app.get('/admin/territoires/:slug', async (request, reply) => editPage(request, reply, parseInput(ZSlugParams, request.params).slug));
 
   app.post('/admin/territoires/:slug', async (request, reply) => {
-    const { slug } = ZSlugParams.parse(request.params);
+    const { slug } = parseInput(ZSlugParams, request.params);
     return handleAdminForm(request, reply, ZTerritoryPatchBody,
       async (input) => {
         await territories.updateTerritory(deps, requireActor(request), slug, input);
@@ -70,7 +71,7 @@ export const adminPages: Module = async (app, { deps }) => {
   });
 
   app.post('/admin/territoires/:slug/etat', async (request, reply) => {
-    const { slug } = ZSlugParams.parse(request.params);
+    const { slug } = parseInput(ZSlugParams, request.params);
     return handleAdminForm(request, reply, ZRolloutForm,
       async (input) => {
         await territories.updateTerritory(deps, requireActor(request), slug, input);

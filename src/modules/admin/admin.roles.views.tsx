@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.js';
-import { CsrfField, ErrorSummary, Field, Notice, Select, type FormErrors } from '../../platform/views/forms.js';
+import { CsrfField, ErrorSummary, Field, Select, type FormErrors } from '../../platform/views/forms.js';
 import { ROLES } from '../auth/auth.tables.js';
 import type { RoleGrantView } from './admin.logs.presenter.js';
 import { AdminFrame, type DoneKey } from './admin.views.js';
@@ -15,16 +15,14 @@ type Props = {
   values: Values;
   errors?: FormErrors | undefined;
   done?: DoneKey | undefined;
-  unchanged?: boolean;
 };
 
-export function RolesPage({ ctx, grants, caisses, can, values, errors, done, unchanged }: Props) {
+export function RolesPage({ ctx, grants, caisses, can, values, errors, done }: Props) {
   const { t, fmt } = ctx;
   const c = (k: string) => t(`admin.roles.columns.${k}`);
   const l = { email: t('admin.roles.fields.email'), role: t('admin.roles.fields.role'), caisse: t('admin.roles.fields.caisse') };
   return (
     <AdminFrame ctx={ctx} current="roles" title={t('admin.roles.title')} intro={t('admin.roles.intro')} done={done}>
-      {unchanged ? <Notice>{t('admin.roles.alreadyGranted')}</Notice> : null}
       {grants.length === 0 ? <p>{t('admin.roles.empty')}</p> : (
         <div class="table-wrap">
           <table>

@@ -9,7 +9,7 @@ export const ADMIN_PATHS: Record<AdminSection, string> = {
   dashboard: '/admin', territories: '/admin/territoires', caisses: '/admin/caisses', roles: '/admin/roles', outbox: '/admin/courriels', audit: '/admin/journal',
 };
 /** Confirmation notices after a 303 redirect (`?fait=`): a closed list, never free text from the URL. */
-export const DONE_KEYS = ['created', 'saved', 'rollout', 'granted', 'revoked'] as const;
+export const DONE_KEYS = ['created', 'saved', 'rollout', 'granted', 'unchanged', 'revoked'] as const;
 export type DoneKey = (typeof DONE_KEYS)[number];
 
 export function AdminNav({ ctx, current }: { ctx: RequestContext; current: AdminSection }) {
@@ -70,9 +70,11 @@ export function DashboardPage({ ctx, stats }: { ctx: RequestContext; stats: Dash
       <h2>{t('admin.dashboard.sectionsTitle')}</h2>
       <ul class="card-grid">
         {sections.map((section) => (
-          <li class="card">
-            <h3><a href={ADMIN_PATHS[section]}>{t(`admin.nav.${section}`)}</a></h3>
-            <p>{t(`admin.dashboard.sections.${section}`)}</p>
+          <li>
+            <div class="card">
+              <h3><a href={ADMIN_PATHS[section]}>{t(`admin.nav.${section}`)}</a></h3>
+              <p>{t(`admin.dashboard.sections.${section}`)}</p>
+            </div>
           </li>
         ))}
       </ul>

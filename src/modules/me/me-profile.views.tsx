@@ -112,7 +112,7 @@ export function ProfileFormPage({ ctx, values, errors: rawErrors, territories }:
         </fieldset>
         <fieldset class="stack">
           <legend>{t('me.profile.search')}</legend>
-          <Checkbox t={t} name="indexable" label={labels.indexable!} checked={values.indexable === 'on'} errors={errors} />
+          <Checkbox t={t} name="indexable" label={labels.indexable} checked={values.indexable === 'on'} errors={errors} />
           <p class="hint">{t('me.profile.indexableHint')}</p>
         </fieldset>
         <p class="form-actions">

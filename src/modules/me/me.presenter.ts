@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { UserRow } from '../auth/users.repository.js';
-import { FIELD_VISIBILITIES, PROFILE_FIELDS } from '../auth/auth.tables.js';
+import { FIELD_VISIBILITIES, PROFILE_FIELDS, type users } from '../auth/auth.tables.js';
+
+type UserRow = typeof users.$inferSelect;
 
 const ZVisibility = z.enum(FIELD_VISIBILITIES);
 export const ZPrivacy = z.object(Object.fromEntries(PROFILE_FIELDS.map((f) => [f, ZVisibility])) as Record<(typeof PROFILE_FIELDS)[number], typeof ZVisibility>);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import type { UserRow } from '../auth/users.repository.js';
+import type { users } from '../auth/auth.tables.js';
 import { photoUrl, ZLink } from '../me/me.presenter.js';
 import { canSeeField, viewerKind, type ViewerKind } from './people.policy.js';
+
+type UserRow = typeof users.$inferSelect;
 
 /** What the presenter needs from a person: the row's public-ish columns and their territory. */
 export type PersonSource = Pick<UserRow, 'id' | 'handle' | 'displayName' | 'bio' | 'skills' | 'interests' | 'links' | 'photoKey' | 'privacy'> & {

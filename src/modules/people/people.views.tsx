@@ -96,7 +96,7 @@ export function PersonPage({ ctx, page }: { ctx: RequestContext; page: PersonPag
   const previewing = page.isOwner && page.kind !== 'owner';
   const base = `/membres/${page.person.handle}`;
   return (
-    <div class="stack">
+    <div class="stack person-page">
       {previewing ? (
         <Notice>
           {t('people.preview.notice', { who: t(`people.preview.as.${page.kind}`) })} <a href={base}>{t('people.preview.exit')}</a>

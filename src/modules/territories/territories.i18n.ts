@@ -12,7 +12,6 @@ export const fr = {
     detail: {
       breadcrumb: 'Fil d’Ariane',
       allTerritories: 'Territoires',
-      kind: 'Type de territoire',
       stateTitle: 'Où en est le déploiement',
       caissesTitle: 'Caisses qui desservent ce territoire',
       childrenTitle: 'Territoires compris',
@@ -49,7 +48,6 @@ export const en: typeof fr = {
     detail: {
       breadcrumb: 'Breadcrumb',
       allTerritories: 'Territories',
-      kind: 'Kind of territory',
       stateTitle: 'Where the rollout stands',
       caissesTitle: 'Caisses serving this territory',
       childrenTitle: 'Territories within',

@@ -1,0 +1,123 @@
+/**
+ * Operator commands: `npm run cli -- <command>`. Runs migrations first, never starts the HTTP
+ * server, prints every message in French then English, exits 0 on success and 1 otherwise.
+ */
+import pino from 'pino';
+import { loadConfig, type Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import { runMigrations } from './db/migrate.js';
+import type { Deps } from './platform/deps.js';
+import { AppError } from './platform/errors.js';
+import { translator } from './platform/i18n/i18n.js';
+import { mailRepository } from './platform/mail/mail.repository.js';
+import { ZEmail } from './modules/auth/auth.schemas.js';
+import { ROLES, type Role } from './modules/auth/auth.tables.js';
+import { ensureAdmin } from './modules/admin/admin.bootstrap.js';
+import { grantRoleFromCli } from './modules/admin/admin.roles.service.js';
+import { seedIfEmpty } from './seed/seed.js';
+
+type Command =
+  | { name: 'help' }
+  | { name: 'migrate' }
+  | { name: 'seed' }
+  | { name: 'create-admin'; email: string; displayName: string | undefined }
+  | { name: 'grant-role'; email: string; role: Role; caisse: string | undefined };
+
+const fr = translator('fr');
+const en = translator('en');
+const say = (key: string, params?: Record<string, unknown>) => console.log(`${fr(key, params)}\n${en(key, params)}`);
+const complain = (key: string, params?: Record<string, unknown>) => console.error(`${fr(key, params)}\n${en(key, params)}`);
+
+function usage(): void {
+  for (const t of [fr, en]) {
+    console.log(t('admin.cli.usage'));
+    for (const c of ['createAdmin', 'grantRole', 'migrate', 'seed', 'help']) console.log(`  ${t(`admin.cli.commands.${c}`)}`);
+    console.log(t('admin.cli.embeddedNote'));
+    console.log('');
+  }
+}
+
+/** Parses the arguments; null means bad usage. */
+function parseCommand(args: string[]): Command | null {
+  const [name, ...rest] = args;
+  const email = ZEmail.safeParse(rest[0] ?? '');
+  switch (name) {
+    case 'help':
+    case '--help':
+    case '-h':
+      return { name: 'help' };
+    case 'migrate':
+    case 'seed':
+      return rest.length === 0 ? { name } : null;
+    case 'create-admin':
+      return email.success ? { name, email: email.data, displayName: rest.slice(1).join(' ').trim() || undefined } : null;
+    case 'grant-role': {
+      const role = ROLES.find((r) => r === rest[1]);
+      return email.success && role && rest.length <= 3 ? { name, email: email.data, role, caisse: rest[2] } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+async function execute(command: Exclude<Command, { name: 'help' }>, deps: Deps): Promise<void> {
+  switch (command.name) {
+    case 'migrate':
+      return say('admin.cli.migrated');
+    case 'seed':
+      return say((await seedIfEmpty(deps)) ? 'admin.cli.seeded' : 'admin.cli.notEmpty');
+    case 'create-admin': {
+      const { created } = await ensureAdmin(deps, command.email, command.displayName);
+      if (!created) return say('admin.cli.exists', { email: command.email });
+      say('admin.cli.created', { email: command.email });
+      say('admin.cli.linkQueued');
+      if (deps.config.smtpUrl) return;
+      const mail = await mailRepository.findLatestTo(deps.db, command.email, 'password_reset');
+      const link = /https?:\/\/\S*token=\S+/.exec(mail?.textBody ?? '')?.[0];
+      if (link) {
+        say('admin.cli.devLink');
+        console.log(link);
+      }
+      return;
+    }
+    case 'grant-role': {
+      const { created } = await grantRoleFromCli(deps, { email: command.email, role: command.role, caisse: command.caisse });
+      return say(created ? 'admin.cli.granted' : 'admin.cli.alreadyGranted', { email: command.email, role: command.role });
+    }
+  }
+}
+
+async function main(args: string[]): Promise<number> {
+  const command = parseCommand(args);
+  if (!command) {
+    complain('admin.cli.badUsage');
+    usage();
+    return 1;
+  }
+  if (command.name === 'help') {
+    usage();
+    return 0;
+  }
+  const config: Config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    await runMigrations(database);
+    const deps: Deps = { config, database, db: database.db, log: pino({ level: 'warn' }) };
+    await execute(command, deps);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.error(`${fr('admin.cli.failed', { message: fr(`errors.${err.code}`) })}\n${en('admin.cli.failed', { message: en(`errors.${err.code}`) })} (${err.code})`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
