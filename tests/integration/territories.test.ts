@@ -201,6 +201,12 @@ describe('waitlist', () => {
     expect(page.body).toMatch(/role="status"[^>]*>Merci! Cette adresse est inscrite à la liste d’attente/);
   });
 
+  it('sends a reload of the form’s address back to the territory page, changing nothing', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: `/territoires/${slugs.waitlist}/liste-attente` });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/territoires/${slugs.waitlist}#liste-attente`);
+  });
+
   it('refuses the HTML form without its CSRF token', async () => {
     const v = await visitor(ctx, `/territoires/${slugs.waitlist}`);
     const email = `sans-jeton-${uid()}@example.test`;

@@ -34,6 +34,12 @@ export const territoriesPages: Module = async (app, { deps }) => {
     return territoryPage(request, reply, slug, { values: { email: request.ctx.actor?.email ?? '' }, accepted });
   });
 
+  /** A reload or language switch after a failed form lands on the territory's page, not a 404. */
+  app.get('/territoires/:slug/liste-attente', async (request, reply) => {
+    const { slug } = parseInput(ZSlugParams, request.params);
+    return reply.redirect(`/territoires/${encodeURIComponent(slug)}#liste-attente`, 303);
+  });
+
   app.post('/territoires/:slug/liste-attente', async (request, reply) => {
     const { slug } = parseInput(ZSlugParams, request.params);
     return handleForm(request, reply, ZWaitlistBody,
