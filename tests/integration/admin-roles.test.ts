@@ -17,7 +17,6 @@ let admin: Session;
 let caisse: { id: string; slug: string; name: string };
 beforeAll(async () => {
   ctx = await createTestApp();
-  await settle(ctx.app);
   caisse = await createCaisse(ctx);
   admin = await signIn(ctx, (await createUser(ctx, { role: { role: 'admin' } })).email);
 });
@@ -37,13 +36,6 @@ async function isolatedApp(): Promise<TestContext> {
   return { app, database, config, close: async () => { await app.close(); await database.close(); } };
 }
 
-/**
- * Opening a database blocks the event loop for a while on a loaded machine; the overload guard
- * then answers 503 for a moment. Wait until the app answers normally again.
- */
-async function settle(app: TestContext['app']): Promise<void> {
-  for (let i = 0; i < 20 && (await app.inject({ method: 'GET', url: '/healthz' })).statusCode === 503; i++) await new Promise((r) => setTimeout(r, 250));
-}
 
 describe('granting roles', () => {
   it('grants a caisse-scoped role once, lists it and audits it', async () => {
@@ -145,8 +137,11 @@ describe('dev outbox and audit log', () => {
     const all = [...seen(first.body), ...seen(second.body)];
     expect(all).toEqual([...Array(21).keys()].reverse());
     expect(seen(first.body).length).toBeLessThanOrEqual(20);
-    const forged = await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/outbox?cursor=bm9wZQ', headers: api(admin) });
-    expect(forged.statusCode).toBe(400);
+    for (const cursor of ['bm9wZQ', Buffer.from(JSON.stringify({ at: '2026', id: 'x' })).toString('base64url')]) {
+      const forged = await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/outbox?cursor=${cursor}`, headers: api(admin) });
+      expect(forged.statusCode).toBe(400);
+      expect(forged.json().error.details.fields).toHaveProperty('cursor');
+    }
   });
 
   it('serves the outbox and the audit log as keyset pages in the API', async () => {
@@ -166,11 +161,9 @@ describe('dev outbox and audit log', () => {
   });
 });
 
-/** Last: building a second database blocks the event loop for seconds (see settle). */
 describe('the last admin', () => {
   it('never revokes the last admin grant (LAST_ADMIN), on a database whose admins the test knows', async () => {
     const own = await isolatedApp();
-    await settle(own.app);
     try {
       const first = await createUser(own, { role: { role: 'admin' } });
       const s1 = await signIn(own, first.email);

@@ -18,8 +18,6 @@ let adminId: string;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  // The overload guard answers 503 for a moment after a long synchronous start on a busy machine.
-  for (let i = 0; i < 20 && (await ctx.app.inject({ method: 'GET', url: '/healthz' })).statusCode === 503; i++) await new Promise((r) => setTimeout(r, 250));
   t1 = await createTerritory(ctx, { state: 'pilot' });
   t2 = await createTerritory(ctx, { state: 'planned' });
   caisseA = await createCaisse(ctx, { territoryIds: [t1.id] });

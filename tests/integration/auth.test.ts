@@ -73,6 +73,16 @@ describe('sign-up', () => {
     expect(res.body).toContain('Entrez une adresse courriel valide');
   });
 
+  it('offers and accepts only neighbourhoods open to sign-ups (pilot or open)', async () => {
+    const waiting = await createTerritory(ctx, { state: 'waitlist' });
+    const page = await ctx.app.inject({ method: 'GET', url: '/inscription' });
+    expect(page.body).toContain(`value="${territorySlug}"`);
+    expect(page.body).not.toContain(`value="${waiting.slug}"`);
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email: `attente-${uid()}@example.test`, password: 'une phrase secrète', displayName: 'Patiente', territory: waiting.slug, ageConfirmed: true, acceptTerms: true } });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.details.fields)).toEqual(['territory']);
+  });
+
   it('refuses birth years under 14', async () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: { email: `jeune-${uid()}@example.test`, password: 'une phrase secrète', displayName: 'Jeune', territory: territorySlug, birthYear: new Date().getFullYear() - 10, ageConfirmed: true, acceptTerms: true } });
     expect(res.statusCode).toBe(400);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createTerritory, uid } from '../helpers/factories.js';
 import { caisses } from '../../src/modules/caisses/caisses.tables.js';
 
 type Caisse = { slug: string; name: string; description: string; address: string; website: string | null; territories: { slug: string; name: string; kind: string; rolloutState: string }[] };
+
 
 let ctx: TestContext;
 const s = uid();
@@ -25,9 +26,6 @@ beforeAll(async () => {
   lonely = await createCaisse(ctx, { name: `<script>alert(1)</script> Caisse ${s}` });
 });
 afterAll(() => ctx.close());
-// app.inject on in-memory PGlite runs on microtasks only; without a timer turn between tests the
-// overload guard (@fastify/under-pressure) can read a starved event loop as overload and answer 503.
-beforeEach(() => new Promise((resolve) => setTimeout(resolve, 15)));
 
 describe('caisses API', () => {
   it('lists the caisses with the territories they serve and their rollout state', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createTerritory, createUser, signIn, uid } from '../helpers/factories.js';
+
 
 let ctx: TestContext;
 const s = uid();
@@ -22,9 +23,6 @@ beforeAll(async () => {
   caisse = await createCaisse(ctx, { territoryIds: [pilot.id, open.id], name: `Caisse Solidaire ${s}` });
 });
 afterAll(() => ctx.close());
-// app.inject on in-memory PGlite runs on microtasks only; without a timer turn between tests the
-// overload guard (@fastify/under-pressure) can read a starved event loop as overload and answer 503.
-beforeEach(() => new Promise((resolve) => setTimeout(resolve, 15)));
 
 /** The HTML of one section of the home page, by its heading id. */
 function section(html: string, headingId: string): string {

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createTerritory, createUser, FORM, form, signIn, uid, visitor } from '../helpers/factories.js';
 import { territoryWaitlist } from '../../src/modules/territories/territories.tables.js';
 
 type Item = { slug: string; name: string; kind: string; parent: string | null; rolloutState: string; caisses: { slug: string; name: string }[]; names: { fr: string; en: string } };
+
 
 let ctx: TestContext;
 const s = uid();
@@ -25,9 +26,6 @@ beforeAll(async () => {
   caisseB = await createCaisse(ctx, { territoryIds: [pilot.id, waitlist.id], name: `Caisse Bêta ${s}` });
 });
 afterAll(() => ctx.close());
-// app.inject on in-memory PGlite runs on microtasks only; without a timer turn between tests the
-// overload guard (@fastify/under-pressure) can read a starved event loop as overload and answer 503.
-beforeEach(() => new Promise((resolve) => setTimeout(resolve, 15)));
 
 const mine = (items: Item[]) => items.filter((i) => Object.values(slugs).includes(i.slug));
 const waitlistRows = (territoryId: string, email: string) =>

@@ -6,7 +6,8 @@ import * as territories from './admin.territories.service.js';
 import * as caisses from './admin.caisses.service.js';
 import * as roles from './admin.roles.service.js';
 import * as logs from './admin.logs.service.js';
-import { ZCaisseCreateBody, ZCaissePatchBody, ZIdParams, ZListQuery, ZRoleGrantBody, ZSlugParams, ZTerritoryCreateBody, ZTerritoryPatchBody } from './admin.schemas.js';
+import { ZListQuery } from '../../platform/pagination.js';
+import { ZCaisseCreateBody, ZCaissePatchBody, ZIdParams, ZRoleGrantBody, ZSlugParams, ZTerritoryCreateBody, ZTerritoryPatchBody } from './admin.schemas.js';
 import { presentAdminCaisse, presentAdminTerritory, ZAdminCaisse, ZAdminTerritory } from './admin.presenter.js';
 import { presentAuditEntry, presentOutboxMail, presentRoleGrant, ZAuditEntry, ZOutboxMail, ZPage, ZRoleGrant } from './admin.logs.presenter.js';
 
@@ -56,11 +57,11 @@ export const adminApiRoutes: Module = async (app, { deps }) => {
 
   r.get('/api/v1/admin/outbox', { schema: { tags, querystring: ZListQuery, response: { 200: ZPage(ZOutboxMail) } } }, async (request) => {
     const page = await logs.listOutbox(deps, requireActor(request), request.query);
-    return { items: page.rows.map(presentOutboxMail), nextCursor: page.nextCursor };
+    return { items: page.items.map(presentOutboxMail), nextCursor: page.nextCursor };
   });
 
   r.get('/api/v1/admin/audit', { schema: { tags, querystring: ZListQuery, response: { 200: ZPage(ZAuditEntry) } } }, async (request) => {
     const page = await logs.listAudit(deps, requireActor(request), request.query);
-    return { items: page.rows.map(presentAuditEntry), nextCursor: page.nextCursor };
+    return { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor };
   });
 };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/auth.tables.js';
-import type { RoleGrantListItem } from './roles.repository.js';
-import type { AuditListRow, OutboxListRow } from './admin.logs.repository.js';
+import { ROLES, type Role } from '../auth/auth.tables.js';
+import type { auditLog, mailOutbox } from '../../platform/platform.tables.js';
+
+type GrantInput = { id: string; role: Role; displayName: string; email: string; handle: string; caisseName: string | null; caisseSlug: string | null; createdAt: Date };
+type OutboxInput = Pick<typeof mailOutbox.$inferSelect, 'id' | 'toAddress' | 'subject' | 'textBody' | 'kind' | 'status' | 'attempts' | 'lastError' | 'sentAt' | 'createdAt'>;
+type AuditInput = typeof auditLog.$inferSelect & { actorName: string | null; actorHandle: string | null };
 
 export const ZRoleGrant = z.object({
   id: z.string(),
@@ -13,7 +16,7 @@ export const ZRoleGrant = z.object({
 export type RoleGrantView = z.output<typeof ZRoleGrant>;
 
 /** Admins see who holds which role, with the e-mail used to grant it. */
-export function presentRoleGrant(g: RoleGrantListItem): RoleGrantView {
+export function presentRoleGrant(g: GrantInput): RoleGrantView {
   return {
     id: g.id,
     role: g.role,
@@ -38,7 +41,7 @@ export const ZOutboxMail = z.object({
 });
 export type OutboxMailView = z.output<typeof ZOutboxMail>;
 
-export function presentOutboxMail(m: OutboxListRow): OutboxMailView {
+export function presentOutboxMail(m: OutboxInput): OutboxMailView {
   return {
     id: m.id,
     to: m.toAddress,
@@ -63,7 +66,7 @@ export const ZAuditEntry = z.object({
 });
 export type AuditEntryView = z.output<typeof ZAuditEntry>;
 
-export function presentAuditEntry(e: AuditListRow): AuditEntryView {
+export function presentAuditEntry(e: AuditInput): AuditEntryView {
   return {
     id: e.id,
     actor: e.actorHandle && e.actorName ? { handle: e.actorHandle, displayName: e.actorName } : null,

@@ -3,9 +3,8 @@ import type { Db } from '../../db/client.js';
 import { auditLog, mailOutbox } from '../../platform/platform.tables.js';
 import { users } from '../auth/auth.tables.js';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Cursor } from '../../platform/pagination.js';
 
-/** A keyset position: the exact creation time (microseconds, as text) and the id of the last row seen. */
-export type Keyset = { at: string; id: string };
 
 export type OutboxListRow = Omit<typeof mailOutbox.$inferSelect, 'htmlBody' | 'nextAttemptAt'> & { at: string };
 export type AuditListRow = typeof auditLog.$inferSelect & { actorName: string | null; actorHandle: string | null; at: string };
@@ -14,13 +13,16 @@ export type AuditListRow = typeof auditLog.$inferSelect & { actorName: string | 
 const preciseTime = (column: AnyPgColumn) =>
   sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-function before(table: typeof mailOutbox | typeof auditLog, after: Keyset | undefined): SQL | undefined {
+function before(table: typeof mailOutbox | typeof auditLog, after: Cursor | undefined): SQL | undefined {
   return after ? sql`(${table.createdAt}, ${table.id}) < (${after.at}::timestamptz, ${after.id})` : undefined;
 }
 
-/** The dev outbox and the audit log, newest first, keyset-paginated (stable while rows arrive). */
+/**
+ * The dev outbox and the audit log, newest first, keyset-paginated (stable while rows arrive).
+ * The cursor's `at` is the exact creation time (microseconds, as text) of the last row seen.
+ */
 export const adminLogsRepository = {
-  async outboxPage(db: Db, limit: number, after?: Keyset): Promise<OutboxListRow[]> {
+  async outboxPage(db: Db, limit: number, after?: Cursor): Promise<OutboxListRow[]> {
     return db
       .select({
         id: mailOutbox.id, toAddress: mailOutbox.toAddress, subject: mailOutbox.subject, textBody: mailOutbox.textBody, kind: mailOutbox.kind, status: mailOutbox.status,
@@ -31,7 +33,7 @@ export const adminLogsRepository = {
       .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
       .limit(limit);
   },
-  async auditPage(db: Db, limit: number, after?: Keyset): Promise<AuditListRow[]> {
+  async auditPage(db: Db, limit: number, after?: Cursor): Promise<AuditListRow[]> {
     return db
       .select({
         id: auditLog.id, actorId: auditLog.actorId, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId, data: auditLog.data,

@@ -1,28 +1,37 @@
 import type { Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, validationError } from '../../platform/errors.js';
 import { ROLLOUT_STATES, type RolloutState } from '../territories/territories.tables.js';
 import { usersRepository } from '../auth/users.repository.js';
 import { canViewAudit, canViewOutbox, isAdmin } from './admin.policy.js';
 import { adminLogsRepository, type AuditListRow, type OutboxListRow } from './admin.logs.repository.js';
 import { adminTerritoriesRepository } from './admin.territories.repository.js';
 import { adminCaissesRepository } from './admin.caisses.repository.js';
-import { decodeCursor, toPage } from './admin.keyset.js';
+import { decodeCursor, page, type Cursor } from '../../platform/pagination.js';
 
-export type PageRequest = { limit: number; cursor?: string | undefined; cursorField?: string };
-export type Page<R> = { rows: R[]; nextCursor: string | null };
+export type PageRequest = { limit: number; cursor?: string | undefined };
+export type Page<R> = { items: R[]; nextCursor: string | null };
+const position = (row: { at: string; id: string }) => ({ at: row.at, id: row.id });
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** Our cursors carry the exact time as the database wrote it; anything else is forged. */
+function afterCursor(cursor: string | undefined): Cursor | undefined {
+  const after = decodeCursor(cursor);
+  if (after && !EXACT_TIME.test(after.at)) throw validationError({ cursor: { key: 'validation.invalid' } });
+  return after;
+}
 
 /** The dev outbox, newest first: every mail the platform queued, with its delivery state. */
 export async function listOutbox(deps: Deps, actor: Actor, req: PageRequest): Promise<Page<OutboxListRow>> {
   if (!canViewOutbox(actor)) throw new AppError('FORBIDDEN');
-  const after = decodeCursor(req.cursor, req.cursorField);
-  return toPage(await adminLogsRepository.outboxPage(deps.db, req.limit + 1, after), req.limit);
+  const rows = await adminLogsRepository.outboxPage(deps.db, req.limit + 1, afterCursor(req.cursor));
+  return page(rows, req.limit, position);
 }
 
 export async function listAudit(deps: Deps, actor: Actor, req: PageRequest): Promise<Page<AuditListRow>> {
   if (!canViewAudit(actor)) throw new AppError('FORBIDDEN');
-  const after = decodeCursor(req.cursor, req.cursorField);
-  return toPage(await adminLogsRepository.auditPage(deps.db, req.limit + 1, after), req.limit);
+  const rows = await adminLogsRepository.auditPage(deps.db, req.limit + 1, afterCursor(req.cursor));
+  return page(rows, req.limit, position);
 }
 
 export type DashboardStats = { people: number; caisses: number; territories: Record<RolloutState, number>; mails: { pending: number; failed: number } };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { ROLLOUT_STATES, TERRITORY_KINDS } from '../territories/territories.tables.js';
-import type { TerritoryRow } from '../territories/territories.repository.js';
-import type { CaisseRow } from './admin.caisses.repository.js';
+import { ROLLOUT_STATES, TERRITORY_KINDS, type territories } from '../territories/territories.tables.js';
+import type { caisses } from '../caisses/caisses.tables.js';
+
+type TerritoryRow = typeof territories.$inferSelect;
+type CaisseRow = typeof caisses.$inferSelect;
 
 /** A territory with both languages, as the admin screens and the admin API see it. */
 export const ZAdminTerritory = z.object({

@@ -95,6 +95,5 @@ export type TRoleGrantBody = z.output<typeof ZRoleGrantBody>;
 
 export const ZSlugParams = z.object({ slug: z.string().max(60) });
 export const ZIdParams = z.object({ id: z.string().max(40) });
-export const ZListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(200).optional() });
 /** Page listings: `?avant=<cursor>` for the next (older) page. */
 export const ZPageQuery = z.object({ avant: z.string().max(200).optional() });

@@ -9,18 +9,14 @@ import { isLocale } from '../../platform/i18n/i18n.js';
 import * as auth from './auth.service.js';
 import { ZLoginBody, ZRegisterBody, ZResetConfirmBody, ZResetRequestBody, ZVerifyEmailBody } from './auth.schemas.js';
 import { CheckEmailPage, ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from './auth.views.js';
-import { territoriesRepository } from '../territories/territories.repository.js';
-import { territoryName } from '../territories/territories.presenter.js';
+import { listSignupTerritories } from '../territories/territories.service.js';
 
 const ZTokenQuery = z.object({ token: z.string().max(200).optional() });
 
 export const authPages: Module = async (app, { deps }) => {
   const names = cookieNames(deps.config);
 
-  async function territoryOptions(request: FastifyRequest) {
-    const rows = await territoriesRepository.list(deps.db);
-    return rows.filter((r) => r.kind === 'neighbourhood').map((r) => ({ slug: r.slug, name: territoryName(r, request.ctx.locale) }));
-  }
+  const territoryOptions = (request: FastifyRequest) => listSignupTerritories(deps, request.ctx.locale);
 
   const signUpForm = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors?: never, status = 200) =>
     sendPage(request, reply, <SignUpPage ctx={request.ctx} values={values} errors={errors} territories={await territoryOptions(request)} />, { title: request.ctx.t('auth.register.title'), status, noindex: true });

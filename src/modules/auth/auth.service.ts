@@ -6,6 +6,7 @@ import { mailRepository } from '../../platform/mail/mail.repository.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { newId } from '../../db/ids.js';
 import { territoriesRepository } from '../territories/territories.repository.js';
+import { isOpenForSignup } from '../territories/territories.service.js';
 import { hashPassword, verifyPassword, burnVerifyTime } from './passwords.js';
 import { uniqueHandle } from './handles.js';
 import { MOST_PRIVATE, usersRepository, type UserRow } from './users.repository.js';
@@ -43,7 +44,7 @@ export async function startSession(deps: Deps, userId: string, meta: RequestMeta
 export async function register(deps: Deps, input: TRegisterBody, meta: RequestMeta): Promise<void> {
   await hit(deps.db, LIMITS.signupPerIp, meta.ip, deps.config.rateLimits);
   const territory = await territoriesRepository.findBySlug(deps.db, input.territory);
-  if (!territory) throw validationError({ territory: { key: 'validation.choice' } });
+  if (!territory || !isOpenForSignup(territory)) throw validationError({ territory: { key: 'validation.choice' } });
   const passwordHash = await hashPassword(input.password);
   const existing = await usersRepository.findByEmail(deps.db, input.email);
   const base = deps.config.publicUrl;

@@ -5,6 +5,8 @@ import { zodIssuesToFields } from '../validation.js';
 import type { T } from '../i18n/i18n.js';
 import { sendPage } from '../views/render.js';
 import { ErrorPage } from '../views/error-page.js';
+import { defaultContext } from './request-context.js';
+import type { RequestContext } from './context.js';
 
 /** Translates field issues for the JSON body. */
 function translateFields(t: T, fields: Record<string, FieldIssue>): Record<string, string> {
@@ -41,6 +43,11 @@ export function toAppError(error: unknown): AppError {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, appError: AppError): FastifyReply {
+  // A hook that runs before the request context (overload protection) may fail first.
+  if (!(request.ctx as RequestContext | null)) {
+    request.ctx = defaultContext(request, undefined);
+    request.isApi = request.url.startsWith('/api/') || request.url === '/readyz';
+  }
   const t = request.ctx.t;
   const retryAfter = appError.details.retryAfter;
   if (typeof retryAfter === 'number') reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));

@@ -28,6 +28,12 @@ function setLocale(request: FastifyRequest, locale: Locale): void {
   request.ctx.fmt = formatters(locale);
 }
 
+/** The context before anything is known about the request (also used when an early hook fails). */
+export function defaultContext(request: FastifyRequest, langCookie: string | undefined) {
+  const locale = detectLocale(request, null, langCookie);
+  return { locale, t: translator(locale), fmt: formatters(locale), actor: null, csrfToken: '', path: request.url };
+}
+
 export function csrfTokenFor(secret: string, seed: string): string {
   return hmac(secret, `csrf:${seed}`);
 }
@@ -45,8 +51,8 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps, resolve
   app.addHook('onRequest', async (request, reply) => {
     request.isApi = request.url.startsWith('/api/') || request.url === '/healthz' || request.url === '/readyz';
     const langCookie = request.cookies[names.lang];
-    const initial = detectLocale(request, null, langCookie);
-    request.ctx = { locale: initial, t: translator(initial), fmt: formatters(initial), actor: null, csrfToken: '', path: request.url };
+    request.ctx = defaultContext(request, langCookie);
+    const initial = request.ctx.locale;
     if (request.url.startsWith('/assets/') || request.url === '/healthz') return;
 
     let actor: Actor | null = null;
