@@ -13,7 +13,7 @@ export async function seedPeople(database: Database, people: number): Promise<vo
             CASE WHEN g % 3 = 0 THEN 'en' ELSE 'fr' END,
             (SELECT id FROM territories WHERE kind = 'neighbourhood' AND rollout_state = 'pilot' ORDER BY slug OFFSET (g % 4) LIMIT 1),
             'Bénévole du quartier, j’aime donner un coup de main. #' || g,
-            ARRAY['menuiserie', 'tenue de livres', 'jardinage', 'graphisme'][1 + (g % 4):1 + (g % 4) + 1],
+            (ARRAY['menuiserie', 'tenue de livres', 'jardinage', 'graphisme', 'cuisine'])[1 + (g % 4):2 + (g % 4)],
             ARRAY['alimentation', 'jeunesse'],
             '[]'::jsonb,
             CASE WHEN g % 2 = 0

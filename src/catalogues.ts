@@ -7,9 +7,13 @@ import * as territories from './modules/territories/territories.i18n.js';
 import * as caisses from './modules/caisses/caisses.i18n.js';
 import * as home from './modules/home/home.i18n.js';
 import * as admin from './modules/admin/admin.i18n.js';
+import * as projects from './modules/projects/projects.i18n.js';
+import * as needs from './modules/needs/needs.i18n.js';
+import * as pledges from './modules/pledges/pledges.i18n.js';
+import * as impact from './modules/impact/impact.i18n.js';
 
 type Tree = Record<string, unknown>;
-const moduleCatalogues: { fr: Tree; en: Tree }[] = [auth, me, people, territories, caisses, home, admin];
+const moduleCatalogues: { fr: Tree; en: Tree }[] = [auth, me, people, territories, caisses, home, admin, projects, needs, pledges, impact];
 
 /** Merges the platform catalogue with every module's; a top-level key may be defined once. */
 function merge(base: Tree, parts: Tree[]): Tree {

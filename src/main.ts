@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { createMailWorker } from './platform/mail/mail.worker.js';
 import { bootstrapAdmin } from './modules/admin/admin.bootstrap.js';
 import { seedIfEmpty } from './seed/seed.js';
+import { startLapseJob } from './modules/pledges/pledges.lapse.service.js';
 
 /** Boot: config → database → migrations → demo data (first start only) → listen → drain on SIGTERM. */
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   await bootstrapAdmin(app.deps);
   const worker = createMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   worker.start();
+  const lapseJob = startLapseJob(app.deps);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await worker.stop();
+      await lapseJob.stop();
       await database.close();
       process.exit(0);
     } catch (err) {

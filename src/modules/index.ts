@@ -11,9 +11,13 @@ import { caissesRoutes } from './caisses/caisses.routes.js';
 import { homePages } from './home/home.pages.js';
 import { adminRoutes } from './admin/admin.routes.js';
 import { mediaRoutes } from './media/media.routes.js';
+import { projectsRoutes } from './projects/projects.routes.js';
+import { needsRoutes } from './needs/needs.routes.js';
+import { pledgesRoutes } from './pledges/pledges.routes.js';
+import { impactRoutes } from './impact/impact.routes.js';
 
 export type ModuleOptions = { deps: Deps; draining: { value: boolean } };
 export type Module = FastifyPluginAsync<ModuleOptions>;
 
 /** Every feature module, registered in this order by app.ts. */
-export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes, mediaRoutes];
+export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes, mediaRoutes, projectsRoutes, needsRoutes, pledgesRoutes, impactRoutes];

@@ -6,6 +6,7 @@ import { MEDIA_KEY } from '../media/media.storage.js';
 
 /** Responsive widths of a project image; a smaller original is never enlarged. */
 export const IMAGE_WIDTHS = [400, 800, 1200] as const;
+const LARGEST = 1200;
 export const MAX_PROJECT_IMAGES = 10;
 
 /** The widths stored for an image whose largest variant is `width` pixels wide. */
@@ -54,7 +55,7 @@ export async function toProjectImage(upload: Buffer): Promise<ProcessedImage> {
     const meta = await image.metadata();
     if (meta.format !== kind || !meta.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw new Error('unexpected image');
     const uprightWidth = (meta.orientation ?? 1) >= 5 ? meta.height : meta.width;
-    const fullWidth = Math.min(uprightWidth, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]);
+    const fullWidth = Math.min(uprightWidth, LARGEST);
     const upright = image.rotate();
     const variants = await Promise.all(
       variantWidths(fullWidth).map(async (width) => {

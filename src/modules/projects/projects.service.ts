@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/http/context.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { audit } from '../../platform/audit.js';
 import { territoriesRepository } from '../territories/territories.repository.js';
+import { territoryName } from '../territories/territories.presenter.js';
 import { canCreateProject, canTransition, transitionNeedsNote } from './projects.policy.js';
 import { projectsRepository } from './projects.repository.js';
 import { projectContentRepository } from './projects.content.repository.js';
@@ -83,4 +84,19 @@ export async function transitionProject(deps: Deps, actor: Actor | null, id: str
     await projectsRepository.insertTransition(tx, { projectId: id, actorId: actor.id, fromStatus: from, toStatus: input.to, note: input.note });
     await audit(tx, { actorId: actor.id, action: 'project.transition', subjectType: 'project', subjectId: id, data: { from, to: input.to } });
   });
+}
+
+export type PlaceOption = { slug: string; name: string; caisses: { slug: string; name: string }[] };
+
+/** Neighbourhoods a project may live in (pilot or open), each with the caisses serving it. */
+export async function projectPlaceOptions(deps: Deps, locale: Locale): Promise<PlaceOption[]> {
+  const [rows, links] = await Promise.all([
+    territoriesRepository.listWithParent(deps.db, { kind: 'neighbourhood', states: ['pilot', 'open'] }),
+    territoriesRepository.caissesByTerritory(deps.db),
+  ]);
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: territoryName(r, locale),
+    caisses: links.filter((l) => l.territoryId === r.id).map((l) => ({ slug: l.slug, name: l.name })),
+  }));
 }

@@ -11,9 +11,11 @@ export type LayoutProps = {
   children: ComponentChildren;
   /** Which top navigation entry is current. */
   nav?: 'home' | 'territories' | 'caisses' | 'me' | 'admin';
+  /** Extra tags for <head> (Open Graph meta, canonical link). */
+  head?: ComponentChildren;
 };
 
-export function Layout({ ctx, title, description, noindex, children, nav }: LayoutProps) {
+export function Layout({ ctx, title, description, noindex, children, nav, head }: LayoutProps) {
   const { t, actor, locale } = ctx;
   const other = locale === 'fr' ? 'en' : 'fr';
   const isAdmin = actor?.roles.some((r) => r.role === 'admin') ?? false;
@@ -26,6 +28,7 @@ export function Layout({ ctx, title, description, noindex, children, nav }: Layo
         <title>{`${title} · Espace Collectif`}</title>
         {description ? <meta name="description" content={description} /> : null}
         {noindex ? <meta name="robots" content="noindex" /> : null}
+        {head}
         <meta name="csrf-token" content={ctx.csrfToken} />
         <link rel="stylesheet" href="/assets/css/app.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />

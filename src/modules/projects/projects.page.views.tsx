@@ -1,0 +1,153 @@
+import type { RequestContext } from '../../platform/http/context.js';
+import { LOCALE_TAGS } from '../../platform/i18n/i18n.js';
+import { renderMarkdown } from '../../platform/markdown.js';
+import { CsrfField, ErrorSummary, Field, Notice, TextArea, type FormErrors } from '../../platform/views/forms.js';
+import { NeedList } from '../needs/needs.views.js';
+import type { NeedView } from '../needs/needs.presenter.js';
+import type { ProjectAbilities } from './projects.policy.js';
+import type { ProjectImageView, ProjectUpdateView, ProjectView } from './projects.presenter.js';
+import { StatusBadge } from './projects.views.js';
+
+export type ProjectPageData = {
+  project: ProjectView;
+  needs: NeedView[];
+  updates: ProjectUpdateView[];
+  can: ProjectAbilities & { help: boolean };
+  /** The /apercu view: the page as the public will see it, with a banner and no team controls. */
+  preview: boolean;
+  isPublic: boolean;
+  /** Absolute address of the page (share link, Open Graph). */
+  permalink: string;
+  notice?: string | undefined;
+  updateForm?: { values: Record<string, unknown>; errors?: FormErrors | undefined } | undefined;
+};
+
+function Cover({ image }: { image: ProjectImageView }) {
+  return (
+    <figure class="project-cover">
+      <img src={image.src} srcset={image.srcset} sizes="(min-width: 72rem) 70rem, 100vw" width={image.width} height={image.height} alt={image.alt} fetchpriority="high" />
+    </figure>
+  );
+}
+
+function UpdateForm({ ctx, projectId, state }: { ctx: RequestContext; projectId: string; state: ProjectPageData['updateForm'] }) {
+  const { t } = ctx;
+  const values = state?.values ?? {};
+  const labels = { title: t('projects.updates.title'), body: t('projects.updates.body') };
+  return (
+    <form method="post" action={`/projets/${projectId}/nouvelles`} novalidate class="stack card project-update-form">
+      <h3>{t('projects.updates.formTitle')}</h3>
+      <ErrorSummary t={t} errors={state?.errors} labels={labels} />
+      <CsrfField token={ctx.csrfToken} />
+      <Field t={t} name="title" label={labels.title} value={String(values.title ?? '')} errors={state?.errors} required maxLength={140} />
+      <TextArea t={t} name="body" label={labels.body} value={String(values.body ?? '')} errors={state?.errors} required rows={5} hint={t('projects.updates.bodyHint')} />
+      <button type="submit" class="button">{t('projects.updates.submit')}</button>
+    </form>
+  );
+}
+
+/** The project page: cover and gallery, who and where, the description, needs with progress, news, sharing. */
+export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectPageData }) {
+  const { t, fmt } = ctx;
+  const { project, can, preview } = data;
+  const lang = project.language !== ctx.locale ? LOCALE_TAGS[project.language] : undefined;
+  const cover = project.images.find((i) => i.cover);
+  const gallery = project.images.filter((i) => !i.cover);
+  const controls = can.edit && !preview;
+  const mail = `mailto:?subject=${encodeURIComponent(t('projects.page.shareSubject', { title: project.title }))}&body=${encodeURIComponent(data.permalink)}`;
+  return (
+    <article class="project-page stack">
+      {preview ? (
+        <div class="notice notice-warning project-preview-banner" role="status">
+          <p>{t('projects.page.preview')} <a href={`/projets/${project.id}/modifier`}>{t('projects.page.backToEdit')}</a></p>
+        </div>
+      ) : !data.isPublic ? (
+        <Notice kind="warning">{t('projects.page.notPublic', { status: t(`projects.status.${project.status}`) })}</Notice>
+      ) : null}
+      {data.notice ? <Notice kind="success">{data.notice}</Notice> : null}
+      <header class="project-header">
+        <p class="project-kicker"><StatusBadge ctx={ctx} status={project.status} /> <span class="muted">{t(`projects.category.${project.category}`)}</span></p>
+        <h1 lang={lang}>{project.title}</h1>
+        <p class="lead" lang={lang}>{project.summary}</p>
+        <dl class="project-facts">
+          <div><dt>{t('projects.page.by')}</dt><dd><a href={`/membres/${project.promoter.handle}`}>{project.promoter.displayName}</a></dd></div>
+          <div><dt>{t('projects.page.territory')}</dt><dd><a href={`/territoires/${project.territory.slug}`}>{project.territory.name}</a></dd></div>
+          {project.caisse ? <div><dt>{t('projects.page.caisse')}</dt><dd><a href={`/caisses/${project.caisse.slug}`}>{project.caisse.name}</a></dd></div> : null}
+        </dl>
+        {project.publishedAt ? <p class="muted project-published">{t('projects.page.publishedOn', { date: fmt.date(new Date(project.publishedAt)) })}</p> : null}
+        {controls ? <p><a class="button button-secondary" href={`/projets/${project.id}/modifier`}>{t('projects.page.edit')}</a></p> : null}
+        {!can.edit && !preview && can.transitions.length ? <p><a class="button button-secondary" href={`/projets/${project.id}/modifier#statut`}>{t('projects.page.manage')}</a></p> : null}
+      </header>
+      {cover ? <Cover image={cover} /> : null}
+      <div class="two-columns project-columns">
+        <section aria-labelledby="project-about">
+          <h2 id="project-about">{t('projects.page.about')}</h2>
+          <div class="prose" lang={lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(project.description || project.summary) }} />
+        </section>
+        <section aria-labelledby="project-needs" id="besoins">
+          <h2 id="project-needs">{t('needs.listTitle')}</h2>
+          <NeedList ctx={ctx} needs={data.needs} canHelp={can.help} lang={lang} />
+        </section>
+      </div>
+      {gallery.length ? (
+        <section aria-labelledby="project-gallery">
+          <h2 id="project-gallery">{t('projects.page.gallery')}</h2>
+          <ul class="project-gallery">
+            {gallery.map((i) => <li><img src={i.src} srcset={i.srcset} sizes="(min-width: 48rem) 22rem, 100vw" width={i.width} height={i.height} alt={i.alt} loading="lazy" decoding="async" /></li>)}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="project-updates" id="nouvelles">
+        <h2 id="project-updates">{t('projects.page.updates')}</h2>
+        {data.updates.length === 0 ? <p class="muted">{t('projects.page.noUpdates')}</p> : (
+          <ol class="project-updates">
+            {data.updates.map((u) => (
+              <li>
+                <article class="project-update">
+                  <h3 lang={lang}>{u.title}</h3>
+                  <p class="muted"><time datetime={u.createdAt}>{fmt.date(new Date(u.createdAt))}</time>{u.author ? <> · {t('projects.page.byAuthor', { name: u.author.displayName })}</> : null}</p>
+                  <div class="prose" lang={lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
+                </article>
+              </li>
+            ))}
+          </ol>
+        )}
+        {controls && can.postUpdate ? <UpdateForm ctx={ctx} projectId={project.id} state={data.updateForm} /> : null}
+      </section>
+      <section aria-labelledby="project-team">
+        <h2 id="project-team">{t('projects.page.team')}</h2>
+        <ul class="inline-list">
+          {project.team.map((m) => <li><a href={`/membres/${m.handle}`}>{m.displayName}</a> <span class="muted">({t(`projects.edit.roles.${m.role}`)})</span></li>)}
+        </ul>
+      </section>
+      {data.isPublic ? (
+        <section aria-labelledby="project-share">
+          <h2 id="project-share">{t('projects.page.share')}</h2>
+          <p>{t('projects.page.permalink')} : <a href={data.permalink} class="project-permalink">{data.permalink}</a></p>
+          <p><a class="button button-secondary" href={mail}>{t('projects.page.shareByEmail')}</a></p>
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+/** Open Graph tags of a project page, for link previews when it is shared. */
+export function ProjectHead({ project, permalink, publicUrl, locale }: { project: ProjectView; permalink: string; publicUrl: string; locale: 'fr' | 'en' }) {
+  const cover = project.images.find((i) => i.cover);
+  return (
+    <>
+      <link rel="canonical" href={permalink} />
+      <meta property="og:type" content="article" />
+      <meta property="og:site_name" content="Espace Collectif" />
+      <meta property="og:title" content={project.title} />
+      <meta property="og:description" content={project.summary} />
+      <meta property="og:url" content={permalink} />
+      <meta property="og:locale" content={locale === 'en' ? 'en_CA' : 'fr_CA'} />
+      {cover ? <meta property="og:image" content={`${publicUrl}${cover.src}`} /> : null}
+      {cover ? <meta property="og:image:width" content={String(cover.width)} /> : null}
+      {cover ? <meta property="og:image:height" content={String(cover.height)} /> : null}
+      {cover ? <meta property="og:image:alt" content={cover.alt} /> : null}
+      <meta name="twitter:card" content={cover ? 'summary_large_image' : 'summary'} />
+    </>
+  );
+}
