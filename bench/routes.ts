@@ -5,7 +5,7 @@ export type Prepared = { personHandle: string };
 
 /** Anything a route needs that the seed does not name (ids, handles). */
 export async function prepare(_deps: Deps): Promise<Prepared> {
-  return { personHandle: 'bench-50000' };
+  return { personHandle: `bench-${Math.max(1, Math.floor(Number(process.env.BENCH_PEOPLE ?? 100_000) / 2))}` };
 }
 
 /** The hot routes, as a visitor reaches them. */

@@ -126,14 +126,15 @@ async function main(): Promise<void> {
     await seedPeople(database, PEOPLE);
     const extra = await (await import('./routes.js')).prepare(deps);
 
-    const helloProc = await startProcess('npx', ['tsx', 'bench/hello.ts', '3998'], {});
+    const helloProc = await startProcess(process.execPath, ['--import', 'tsx', 'bench/hello.ts', '3998'], {});
     hello = (await load('http://127.0.0.1:3998/')).rps;
     helloProc.kill('SIGTERM');
 
     const port = 3997;
-    const server = spawn('npx', ['tsx', 'src/main.ts'], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SEED_DEMO: 'no', NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40) }, stdio: 'inherit' });
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SEED_DEMO: 'no', NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40) }, stdio: 'inherit' });
     await waitHttp(`http://127.0.0.1:${port}/readyz`);
     for (const route of ROUTES(extra)) {
+      console.log(`measuring ${route.name}…`);
       const queries = await captureQueries(database, route);
       const measured = await load(`http://127.0.0.1:${port}${route.path}`);
       const floor = await sqlFloor(dbUrl, queries);

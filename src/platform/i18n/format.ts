@@ -1,7 +1,11 @@
 import { LOCALE_TAGS, type Locale } from './i18n.js';
 
 /** Dates, numbers and money through Intl, in fr-CA (1 234,56 $) or en-CA ($1,234.56). */
-export function formatters(locale: Locale) {
+export function formatters(locale: Locale): Formatters {
+  return cache[locale];
+}
+
+function build(locale: Locale) {
   const tag = LOCALE_TAGS[locale];
   const number = new Intl.NumberFormat(tag);
   const date = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'America/Toronto' });
@@ -17,4 +21,7 @@ export function formatters(locale: Locale) {
   };
 }
 
-export type Formatters = ReturnType<typeof formatters>;
+export type Formatters = ReturnType<typeof build>;
+
+// Intl objects are costly to create: one set per locale for the life of the process.
+const cache: Record<Locale, Formatters> = { fr: build('fr'), en: build('en') };
