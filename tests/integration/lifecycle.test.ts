@@ -39,7 +39,9 @@ describe('the app process', () => {
     const port = 3400 + Math.floor(Math.random() * 500);
     const base = `http://127.0.0.1:${port}`;
     const first = start(port);
-    await waitReady(base);
+    await waitReady(base).catch((err: Error) => {
+      throw new Error(`${err.message}\n${first.output()}`);
+    });
     const home = await fetch(`${base}/`);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Plateau-Mont-Royal');
