@@ -47,7 +47,7 @@ function startProcess(cmd: string, args: string[], env: Record<string, string>):
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (/ready/i.test(chunk.toString())) {
         clearTimeout(timer);
         resolve(child);

@@ -29,7 +29,7 @@ export async function idempotent(db: Db, request: FastifyRequest, reply: Fastify
   if (inserted.length === 0) return replay(db, key, hash, reply);
   try {
     const result = await run();
-    await db.update(idempotencyKeys).set({ status: result.status, body: result.body as object }).where(eq(idempotencyKeys.key, key));
+    await db.update(idempotencyKeys).set({ status: result.status, body: result.body }).where(eq(idempotencyKeys.key, key));
     return reply.status(result.status).send(result.body);
   } catch (err) {
     await db.delete(idempotencyKeys).where(eq(idempotencyKeys.key, key));
