@@ -11,9 +11,13 @@ import * as projects from './modules/projects/projects.i18n.js';
 import * as needs from './modules/needs/needs.i18n.js';
 import * as pledges from './modules/pledges/pledges.i18n.js';
 import * as impact from './modules/impact/impact.i18n.js';
+import * as organisations from './modules/organisations/organisations.i18n.js';
+import * as offers from './modules/offers/offers.i18n.js';
+import * as matching from './modules/matching/matching.i18n.js';
+import * as messages from './modules/messages/messages.i18n.js';
 
 type Tree = Record<string, unknown>;
-const moduleCatalogues: { fr: Tree; en: Tree }[] = [auth, me, people, territories, caisses, home, admin, projects, needs, pledges, impact];
+const moduleCatalogues: { fr: Tree; en: Tree }[] = [auth, me, people, territories, caisses, home, admin, projects, needs, pledges, impact, organisations, offers, matching, messages];
 
 /** Merges the platform catalogue with every module's; a top-level key may be defined once. */
 function merge(base: Tree, parts: Tree[]): Tree {

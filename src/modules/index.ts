@@ -15,9 +15,13 @@ import { projectsRoutes } from './projects/projects.routes.js';
 import { needsRoutes } from './needs/needs.routes.js';
 import { pledgesRoutes } from './pledges/pledges.routes.js';
 import { impactRoutes } from './impact/impact.routes.js';
+import { organisationsRoutes } from './organisations/organisations.routes.js';
+import { offersRoutes } from './offers/offers.routes.js';
+import { matchingRoutes } from './matching/matching.routes.js';
+import { messagesRoutes } from './messages/messages.routes.js';
 
 export type ModuleOptions = { deps: Deps; draining: { value: boolean } };
 export type Module = FastifyPluginAsync<ModuleOptions>;
 
 /** Every feature module, registered in this order by app.ts. */
-export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes, mediaRoutes, projectsRoutes, needsRoutes, pledgesRoutes, impactRoutes];
+export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes, mediaRoutes, projectsRoutes, needsRoutes, pledgesRoutes, impactRoutes, organisationsRoutes, offersRoutes, matchingRoutes, messagesRoutes];

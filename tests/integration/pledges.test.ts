@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { createCaisse, createNeed, createOrganisation, createProject, createTerritory, createUser, FORM, form, signIn, visitor } from '../helpers/factories.js';
+import { createNeed, createOrganisation, createProject, createTerritory, createUser, FORM, form, signIn, visitor } from '../helpers/factories.js';
 import { pledgeEvents, pledges } from '../../src/modules/pledges/pledges.tables.js';
 import { needs } from '../../src/modules/needs/needs.tables.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';

@@ -16,7 +16,7 @@ type Card = { id: string; title: string; status: string; openNeeds: { kind: stri
 const list = async (query: string, headers: Record<string, string> = {}) => {
   const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/projects?${query}`, headers });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: Card[]; nextCursor: string | null };
+  return res.json<{ items: Card[]; nextCursor: string | null }>();
 };
 async function allPages(query: string, limit: number): Promise<{ ids: string[]; pages: number }> {
   const ids: string[] = [];

@@ -106,6 +106,18 @@ describe('creating a project', () => {
   });
 });
 
+describe('idempotent creation under concurrency', () => {
+  it.runIf(!!process.env.TEST_DATABASE_URL)('creates one project for ten simultaneous identical requests', async () => {
+    const { user, s } = await person();
+    const body = validBody();
+    const key = `course-${uid()}`;
+    const results = await Promise.all(Array.from({ length: 10 }, () => api(s, 'POST', '/api/v1/projects', body, { 'idempotency-key': key })));
+    expect(new Set(results.map((r) => r.statusCode))).toEqual(new Set([201]));
+    expect(new Set(results.map((r) => r.json<{ id: string }>().id)).size).toBe(1);
+    expect(await ctx.database.db.select().from(projects).where(eq(projects.promoterId, user.id))).toHaveLength(1);
+  });
+});
+
 describe('editing a project', () => {
   it('lets the team edit and refuses others (403 on a public project, 404 on a draft)', async () => {
     const promoter = await person();

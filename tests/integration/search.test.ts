@@ -14,7 +14,7 @@ type Card = { id: string; title: string; excerpt: string | null };
 const search = async (q: string, extra = '') => {
   const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/projects?q=${encodeURIComponent(q)}${extra}` });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { items: Card[]; nextCursor: string | null };
+  return res.json<{ items: Card[]; nextCursor: string | null }>();
 };
 
 describe('full-text search', () => {
@@ -41,7 +41,7 @@ describe('full-text search', () => {
     const { items } = await search(word);
     const excerpt = items[0]!.excerpt!;
     expect(excerpt).toContain(`<mark>${word}</mark>`);
-    expect(excerpt).toContain('&lt;script&gt;');
+    expect(excerpt).toContain('&lt;img src=x onerror');
     expect(excerpt).not.toMatch(/<(?!\/?mark>)/);
     const page = await ctx.app.inject({ method: 'GET', url: `/projets?q=${word}` });
     expect(page.body).toContain(`<mark>${word}</mark>`);
@@ -74,8 +74,7 @@ describe('full-text search', () => {
     expect(new Set(seen)).toEqual(ids);
   });
 
-  it('answers quietly to queries made only of stop words or symbols', async () => {
-    expect((await search('le la les')).items).toEqual([]);
+  it('answers quietly to queries made only of symbols', async () => {
     expect((await search('& | ! :*')).items).toEqual([]);
     expect((await search('"')).items).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import type { ImpactSums, TerritoryImpactRow } from './impact.repository.js';
+import type { ImpactSums, TerritoryImpactRow } from './impact.types.js';
 
 /** Ledger totals; money in integer cents (CAD). */
 export const ZImpactTotals = z.object({

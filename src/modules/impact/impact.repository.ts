@@ -4,14 +4,14 @@ import { newId } from '../../db/ids.js';
 import { caisses } from '../caisses/caisses.tables.js';
 import { impactEntries } from '../pledges/pledges.tables.js';
 import { territories } from '../territories/territories.tables.js';
+import type { ImpactSums, TerritoryImpactRow } from './impact.types.js';
 
 export type NewImpactEntry = Omit<typeof impactEntries.$inferInsert, 'id'>;
 
 /** What the ledger is filtered by: a project, a territory (with the neighbourhoods under it), a caisse, a period of local days. */
 export type ImpactFilter = { projectId?: string | undefined; territoryId?: string | undefined; caisseId?: string | undefined; from?: string | undefined; to?: string | undefined };
 
-export type ImpactSums = { hours: number; fundedCents: number; lentCents: number; itemsLent: number; itemsGiven: number; people: number; pledges: number; projects: number };
-export type TerritoryImpactRow = ImpactSums & { territoryId: string; slug: string; nameFr: string; nameEn: string };
+export type { ImpactSums, TerritoryImpactRow } from './impact.types.js';
 
 const sums = {
   hours: sql<number>`coalesce(sum(${impactEntries.hours}), 0)::int`,

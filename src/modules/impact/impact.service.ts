@@ -9,7 +9,7 @@ import { impactRepository, type ImpactFilter, type ImpactSums } from './impact.r
 import { impactCsv } from './impact.presenter.js';
 import type { TImpactQuery } from './impact.schemas.js';
 
-export type { ImpactSums } from './impact.repository.js';
+export type { ImpactSums } from './impact.types.js';
 
 /** A pseudonymous key per supporter: people are counted distinctly without being named. */
 export function supporterKey(secret: string, supporterId: string): string {

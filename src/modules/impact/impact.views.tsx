@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.js';
-import type { ImpactSums } from './impact.repository.js';
+import type { ImpactSums } from './impact.types.js';
 
 type Figure = { key: string; value: string };
 

@@ -5,8 +5,15 @@ import { UNIT_BY_KIND } from './needs.status.js';
 export const ZNeedParams = z.object({ id: z.string().min(1).max(40) });
 
 const blank = (v: unknown) => v === '' || (typeof v === 'string' && v.trim() === '');
-/** JSON numbers, or form strings ("" is "not given"). */
-const int = (min: number, max: number) => z.preprocess((v) => (blank(v) ? undefined : typeof v === 'string' ? Number(v) : v), z.number().int().min(min).max(max));
+/** JSON numbers, or form strings ("" is "not given"; words are "not valid" rather than "missing"). */
+const int = (min: number, max: number) =>
+  z.preprocess((v, ctx) => {
+    if (blank(v)) return undefined;
+    if (typeof v !== 'string') return v;
+    if (Number.isFinite(Number(v))) return Number(v);
+    ctx.addIssue({ code: 'custom', message: 'validation.invalid' });
+    return z.NEVER;
+  }, z.number().int().min(min).max(max));
 const optionalDate = z.preprocess((v) => (blank(v) ? null : v), z.iso.date().nullable());
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean());
 /** A list in JSON, or "a, b, c" from a form. */
@@ -47,7 +54,7 @@ export type KindFields = {
 export function kindIssues(kind: NeedKind, v: KindFields): { path: string; message: string; params?: Record<string, unknown> }[] {
   const issues: { path: string; message: string; params?: Record<string, unknown> }[] = [];
   const max = QUANTITY_MAX[UNIT_BY_KIND[kind]];
-  if (v.quantity > max) issues.push({ path: 'quantity', message: 'validation.tooBig', params: { max } });
+  if (typeof v.quantity === 'number' && v.quantity > max) issues.push({ path: 'quantity', message: 'validation.tooBig', params: { max } });
   if (kind === 'expertise' && v.paid && (v.rateCents === null || v.rateCents === undefined)) issues.push({ path: 'rateCents', message: 'validation.required' });
   if (kind === 'loan' && (v.loanTermMonths === null || v.loanTermMonths === undefined)) issues.push({ path: 'loanTermMonths', message: 'validation.required' });
   if (kind === 'loan' && (v.loanRateBps === null || v.loanRateBps === undefined)) issues.push({ path: 'loanRateBps', message: 'validation.required' });
@@ -76,9 +83,13 @@ export function normaliseKindFields(kind: NeedKind, v: KindFields) {
 export const ZCreateNeedBody = z
   .object({ kind: z.enum(NEED_KINDS), ...common })
   .strict()
-  .superRefine((v, ctx) => {
-    for (const issue of kindIssues(v.kind, v)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message, params: issue.params ?? {} });
-  });
+  .superRefine(
+    (v, ctx) => {
+      for (const issue of kindIssues(v.kind, v)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message, params: issue.params ?? {} });
+    },
+    // Also when other fields are wrong, so every field to fix is listed at once.
+    { when: (payload) => (NEED_KINDS as readonly unknown[]).includes((payload.value as { kind?: unknown } | undefined)?.kind) },
+  );
 export type TCreateNeedBody = z.output<typeof ZCreateNeedBody>;
 
 /** Everything but the kind may change; `closed` closes (or reopens) the need. */

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { Notice } from '../../platform/views/forms.js';
 import type { PledgeAbilities } from './pledges.policy.js';
-import type { PledgeDetailRow } from './pledges.repository.js';
+import type { PledgeDetail } from './pledges.types.js';
 import type { presentEvent } from './pledges.presenter.js';
 import { commitmentOf, HonourBadge, PledgeActions, StatusBadge, SupporterName, waitingNote, type ActionErrors } from './pledges.parts.views.js';
 
@@ -13,7 +13,7 @@ function eventText(ctx: RequestContext, e: EventView): string {
 }
 
 /** One pledge: both parties, what was committed, on-honour flag, confirmations, actions and history. */
-export function PledgeDetailPage({ ctx, p, can, events, side, notice, error = null }: { ctx: RequestContext; p: PledgeDetailRow; can: PledgeAbilities; events: EventView[]; side: 'supporter' | 'team' | 'observer'; notice: string | null; error?: ActionErrors }) {
+export function PledgeDetailPage({ ctx, p, can, events, side, notice, error = null }: { ctx: RequestContext; p: PledgeDetail; can: PledgeAbilities; events: EventView[]; side: 'supporter' | 'team' | 'observer'; notice: string | null; error?: ActionErrors }) {
   const { t, fmt } = ctx;
   const note = side === 'observer' ? null : waitingNote(ctx, can, side);
   const returnTo = `/engagements/${p.id}`;
@@ -51,20 +51,24 @@ export function PledgeDetailPage({ ctx, p, can, events, side, notice, error = nu
               <p class="pledge-message">{p.reason}</p>
             </section>
           ) : null}
+          {p.status === 'accepted' || p.status === 'fulfilled' ? (
           <section aria-labelledby="confirmations">
             <h2 id="confirmations">{t('pledges.detail.confirmations')}</h2>
             <ul class="pledge-confirmations">
-              <li>{p.promoterConfirmedAt ? t('pledges.detail.promoterConfirmed', { date: fmt.dateTime(p.promoterConfirmedAt) }) : `${t('pledges.list.project')} — ${t('pledges.detail.notYet')}`}</li>
-              <li>{p.supporterConfirmedAt ? t('pledges.detail.supporterConfirmed', { date: fmt.dateTime(p.supporterConfirmedAt) }) : `${t('pledges.list.supporter')} — ${t('pledges.detail.notYet')}`}</li>
+              <li>{p.promoterConfirmedAt ? t('pledges.detail.promoterConfirmed', { date: fmt.dateTime(p.promoterConfirmedAt) }) : t('pledges.detail.promoterNotYet')}</li>
+              <li>{p.supporterConfirmedAt ? t('pledges.detail.supporterConfirmed', { date: fmt.dateTime(p.supporterConfirmedAt) }) : t('pledges.detail.supporterNotYet')}</li>
             </ul>
             {note ? <p class="pledge-waiting">{note}</p> : null}
           </section>
+          ) : null}
         </div>
         <div>
-          <section aria-labelledby="actions" class="card">
-            <h2 id="actions">{t('pledges.detail.actions')}</h2>
-            {can.accept || can.decline || can.withdraw || can.confirmFulfilled ? <PledgeActions ctx={ctx} p={p} can={can} returnTo={returnTo} error={error} /> : <p class="muted">{t('pledges.detail.noActions')}</p>}
-          </section>
+          {can.accept || can.decline || can.withdraw || can.confirmFulfilled ? (
+            <section aria-labelledby="actions" class="card">
+              <h2 id="actions">{t('pledges.detail.actions')}</h2>
+              <PledgeActions ctx={ctx} p={p} can={can} returnTo={returnTo} error={error} />
+            </section>
+          ) : null}
           <section aria-labelledby="historique">
             <h2 id="historique">{t('pledges.detail.history')}</h2>
             <ol class="pledge-history">

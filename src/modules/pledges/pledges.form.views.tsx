@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import type { ErrorCode } from '../../platform/errors.js';
 import { Checkbox, CsrfField, ErrorSummary, Field, Notice, TextArea, type FormErrors } from '../../platform/views/forms.js';
-import type { PartnerRow } from './pledges.repository.js';
+import type { Partner } from './pledges.types.js';
 import type { PledgeTarget } from './pledges.service.js';
 import { describeCommitment, describeQuantity } from './pledges.quantity.js';
 
@@ -12,7 +12,7 @@ function quantityLabel(ctx: RequestContext, unit: string): string {
   return ctx.t(unit === 'cents' ? 'pledges.form.quantityMoney' : unit === 'hours' ? 'pledges.form.quantityHours' : 'pledges.form.quantityItems');
 }
 
-function AsWhom({ ctx, partners, value, errors }: { ctx: RequestContext; partners: PartnerRow[]; value: string; errors?: FormErrors | undefined }) {
+function AsWhom({ ctx, partners, value, errors }: { ctx: RequestContext; partners: Partner[]; value: string; errors?: FormErrors | undefined }) {
   const { t } = ctx;
   const issue = errors?.organisationId;
   return (
@@ -67,7 +67,7 @@ export function PledgeFormPage({ ctx, target, values, errors }: { ctx: RequestCo
   );
 }
 
-export type ConfirmFacts = { quantity: number; startDate: string; endDate: string | null; message: string; organisation: PartnerRow | null; showName: boolean };
+export type ConfirmFacts = { quantity: number; startDate: string; endDate: string | null; message: string; organisation: Partner | null; showName: boolean };
 
 /** Step 2: restates exactly what is committed; only "Confirm" creates the pledge, "Change" goes back with the values. */
 export function PledgeConfirmPage({ ctx, target, facts, values }: { ctx: RequestContext; target: PledgeTarget; facts: ConfirmFacts; values: Values }) {

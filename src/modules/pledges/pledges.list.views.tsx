@@ -35,6 +35,7 @@ function PledgeCard({ ctx, item, side, returnTo, error }: { ctx: RequestContext;
         ) : null}
       </dl>
       {p.message && side === 'team' ? <p class="pledge-message">{p.message}</p> : null}
+      {p.reason ? <p class="pledge-message">{t('pledges.list.reason', { reason: p.reason })}</p> : null}
       {note ? <p class="pledge-waiting">{note}</p> : null}
       <p class="muted pledge-date">{fmt.dateTime(p.createdAt)}</p>
       <PledgeActions ctx={ctx} p={p} can={item.can} returnTo={returnTo} error={error} />

@@ -5,7 +5,7 @@ import { formatters } from '../../platform/i18n/format.js';
 import { mailRepository } from '../../platform/mail/mail.repository.js';
 import { simpleMail } from '../../platform/mail/templates.js';
 import { notificationsRepository } from '../notifications/notifications.repository.js';
-import type { PledgeDetailRow } from './pledges.repository.js';
+import type { PledgeDetail } from './pledges.types.js';
 import { describeCommitment } from './pledges.quantity.js';
 
 export const PLEDGE_NOTIFICATION_KINDS = ['proposed', 'accepted', 'declined', 'withdrawn', 'fulfil_requested', 'fulfilled', 'lapsed', 'thanks'] as const;
@@ -17,7 +17,7 @@ export const pledgeUrl = (id: string) => `/engagements/${id}`;
  * In-app notifications of a pledge event, written inside the transaction of the event. Data holds
  * ids and titles only; the reader's page translates `pledge.<kind>`.
  */
-export async function notifyPledge(tx: Db, recipients: (string | null)[], kind: PledgeNotificationKind, p: Pick<PledgeDetailRow, 'id' | 'project' | 'need'>): Promise<void> {
+export async function notifyPledge(tx: Db, recipients: (string | null)[], kind: PledgeNotificationKind, p: Pick<PledgeDetail, 'id' | 'project' | 'need'>): Promise<void> {
   const unique = [...new Set(recipients.filter((r): r is string => r !== null))];
   for (const userId of unique) {
     await notificationsRepository.insert(tx, {
@@ -30,7 +30,7 @@ export async function notifyPledge(tx: Db, recipients: (string | null)[], kind: 
 }
 
 /** The thank-you e-mail of a fulfilled pledge, in the supporter's language, through the outbox (same transaction). */
-export async function enqueueThanksMail(tx: Db, config: Pick<Config, 'publicUrl'>, p: PledgeDetailRow): Promise<void> {
+export async function enqueueThanksMail(tx: Db, config: Pick<Config, 'publicUrl'>, p: PledgeDetail): Promise<void> {
   const supporter = p.supporter;
   if (!supporter || supporter.deletedAt) return;
   const t = translator(supporter.locale);

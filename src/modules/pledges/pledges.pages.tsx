@@ -23,6 +23,8 @@ const NOTICE_KEYS: Record<string, string> = {
 };
 const ZNoticeQuery = z.object({ fait: z.string().max(40).optional() });
 const LIST_LIMIT = 100;
+/** The fields in the order the form shows them, so the error summary follows it. */
+const FORM_ORDER = ['quantity', 'startDate', 'endDate', 'message', 'organisationId', 'showName'] as const;
 /** The pledge form is read field by field in `toBody`, which needs the need's unit. */
 const ZRawForm = z.looseObject({ step: z.string().max(20).optional() });
 
@@ -46,7 +48,7 @@ function toBody(request: FastifyRequest, raw: Record<string, unknown>, unit: 'ho
   const fields = parsed.success ? {} : zodIssuesToFields(parsed.error.issues);
   const quantity = parseFormQuantity(typeof raw.quantity === 'string' ? raw.quantity : '', unit, request.ctx.locale);
   if ((quantity === null || quantity < 1) && raw.quantity) fields.quantity = { key: unit === 'cents' ? 'pledges.validation.amount' : 'pledges.validation.quantity' };
-  if (!parsed.success || quantity === null || Object.keys(fields).length) throw validationError(fields);
+  if (!parsed.success || quantity === null || Object.keys(fields).length) throw validationError(Object.fromEntries(FORM_ORDER.filter((f) => fields[f]).map((f) => [f, fields[f]!])));
   return { ...parsed.data, quantity };
 }
 

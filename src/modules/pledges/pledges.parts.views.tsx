@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField } from '../../platform/views/forms.js';
 import type { PledgeAbilities } from './pledges.policy.js';
-import type { PledgeDetailRow } from './pledges.repository.js';
+import type { PledgeDetail } from './pledges.types.js';
 import { describeCommitment } from './pledges.quantity.js';
 import type { PledgeStatus } from './pledges.tables.js';
 
@@ -16,14 +16,14 @@ export function HonourBadge({ ctx }: { ctx: Ctx }) {
 }
 
 /** "4 hours of volunteering for “Ruelle verte” on May 3, 2026." */
-export function commitmentOf(ctx: Ctx, p: PledgeDetailRow, subject: 'you' | 'they' = 'they'): string {
+export function commitmentOf(ctx: Ctx, p: PledgeDetail, subject: 'you' | 'they' = 'they'): string {
   return describeCommitment(ctx.t, ctx.fmt, {
     kind: p.need.kind, unit: p.need.unit, materialMode: p.need.materialMode, quantity: p.quantity, needTitle: p.need.title, projectTitle: p.project.title, startDate: p.startDate, endDate: p.endDate,
   }, subject);
 }
 
 /** Who pledged, as the two parties see it: the person (linked), the organisation on its honour. */
-export function SupporterName({ ctx, p }: { ctx: Ctx; p: PledgeDetailRow }) {
+export function SupporterName({ ctx, p }: { ctx: Ctx; p: PledgeDetail }) {
   const person = p.supporter && !p.supporter.deletedAt ? <a href={`/membres/${p.supporter.handle}`}>{p.supporter.displayName}</a> : <span>{ctx.t('pledges.neighbour')}</span>;
   if (!p.organisation) return person;
   return (
@@ -53,7 +53,7 @@ function ReasonField({ ctx, id, label, required, error }: { ctx: Ctx; id: string
  * The moves this person may make on a pledge, as no-JS forms: accept, confirm it happened, and
  * (behind a disclosure, with a reason) decline or withdraw.
  */
-export function PledgeActions({ ctx, p, can, returnTo, error = null }: { ctx: Ctx; p: PledgeDetailRow; can: PledgeAbilities; returnTo: string; error?: ActionErrors }) {
+export function PledgeActions({ ctx, p, can, returnTo, error = null }: { ctx: Ctx; p: PledgeDetail; can: PledgeAbilities; returnTo: string; error?: ActionErrors }) {
   const { t } = ctx;
   if (!can.accept && !can.decline && !can.withdraw && !can.confirmFulfilled) return null;
   const action = `/engagements/${p.id}/transition`;

@@ -82,7 +82,7 @@ describe('who may pledge', () => {
   });
   it('says why not otherwise', () => {
     expect(pledgeRefusal(null, open)).toBe('UNAUTHENTICATED');
-    expect(pledgeRefusal({ ...supporter!, emailVerified: false }, open)).toBe('EMAIL_NOT_VERIFIED');
+    expect(pledgeRefusal({ id: 'u-unverified', roles: [], emailVerified: false }, open)).toBe('EMAIL_NOT_VERIFIED');
     expect(pledgeRefusal(supporter, { ...open, needClosed: true })).toBe('NEED_CLOSED');
     expect(pledgeRefusal(supporter, { ...open, projectStatus: 'completed' })).toBe('NEED_CLOSED');
     expect(pledgeRefusal(teamMember, { ...open, isTeam: true })).toBe('PLEDGE_OWN_PROJECT');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NEED_KINDS, NEED_UNITS } from '../needs/needs.tables.js';
 import { PLEDGE_STATUSES } from './pledges.tables.js';
 import type { PledgeAbilities } from './pledges.policy.js';
-import type { PledgeDetailRow } from './pledges.repository.js';
+import type { PledgeDetail } from './pledges.types.js';
 
 const iso = z.iso.datetime().nullable();
 
@@ -37,7 +37,7 @@ export const ZPledgeWithHistory = ZPledge.extend({ events: z.array(ZPledgeEvent)
 const at = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A named supporter: never a deleted account. */
-export function supporterName(p: Pick<PledgeDetailRow, 'supporter'>): { handle: string; displayName: string } | null {
+export function supporterName(p: Pick<PledgeDetail, 'supporter'>): { handle: string; displayName: string } | null {
   return p.supporter && !p.supporter.deletedAt ? { handle: p.supporter.handle, displayName: p.supporter.displayName } : null;
 }
 
@@ -45,7 +45,7 @@ export function supporterName(p: Pick<PledgeDetailRow, 'supporter'>): { handle: 
  * `full`: the two parties, the territory's caisse staff, admins — everything. `public`: anyone
  * else sees what was given, for what, by whom only if the supporter chose to be named.
  */
-export function presentPledge(p: PledgeDetailRow, view: 'full' | 'public', can: PledgeAbilities | null = null): PledgeView {
+export function presentPledge(p: PledgeDetail, view: 'full' | 'public', can: PledgeAbilities | null = null): PledgeView {
   const full = view === 'full';
   return {
     id: p.id,

@@ -5,13 +5,14 @@ import { decodeCursor, page } from '../../platform/pagination.js';
 import { isPublicStatus } from '../projects/projects.policy.js';
 import type { NeedUnit } from '../needs/needs.tables.js';
 import { canSeeAllProjectPledges, canSeeNeed, canViewPledge, pledgeAbilities, type PledgeAbilities, type PledgeActor } from './pledges.policy.js';
-import { pledgesRepository, type PledgeDetailRow } from './pledges.repository.js';
+import { pledgesRepository } from './pledges.repository.js';
+import type { PledgeDetail } from './pledges.types.js';
 import { presentEvent, supporterName } from './pledges.presenter.js';
 import { relationTo } from './pledges.service.js';
 import type { PledgeStatus } from './pledges.tables.js';
 import type { TMyPledgesQuery } from './pledges.schemas.js';
 
-export type PledgeWithAbilities = { pledge: PledgeDetailRow; can: PledgeAbilities };
+export type PledgeWithAbilities = { pledge: PledgeDetail; can: PledgeAbilities };
 
 /** One pledge with its history, for its supporter, the project team, the territory's caisse staff and admins; anyone else gets PLEDGE_NOT_FOUND. */
 export async function getPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, id: string) {

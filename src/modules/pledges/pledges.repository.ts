@@ -8,13 +8,10 @@ import { needs } from '../needs/needs.tables.js';
 import { organisationMembers, organisations } from '../organisations/organisations.tables.js';
 import { projects, projectTeam } from '../projects/projects.tables.js';
 import { HOLDING_STATUSES, pledgeEvents, pledges, type PledgeStatus } from './pledges.tables.js';
+import type { NeedTarget, Partner, PledgeDetail, PledgeRow, ProjectTarget } from './pledges.types.js';
 
-export type PledgeRow = typeof pledges.$inferSelect;
 export type NewPledge = typeof pledges.$inferInsert;
-export type NeedTargetRow = Pick<typeof needs.$inferSelect, 'id' | 'projectId' | 'kind' | 'title' | 'quantity' | 'unit' | 'materialMode' | 'closedAt'>;
-export type ProjectTargetRow = Pick<typeof projects.$inferSelect, 'id' | 'title' | 'status' | 'territoryId' | 'caisseId'>;
-export type PartnerRow = { id: string; slug: string; name: string };
-
+export type { PledgeRow, PledgeDetail } from './pledges.types.js';
 /**
  * The creation event records the supporter's choice to be named on the project page (pledges has
  * no column for it): `from_status = 'new'` and this note.
@@ -44,9 +41,8 @@ function detailQuery(db: Db) {
     .leftJoin(organisations, eq(organisations.id, pledges.organisationId));
 }
 type RawDetail = Awaited<ReturnType<ReturnType<typeof detailQuery>['execute']>>[number];
-export type PledgeDetailRow = PledgeRow & Omit<RawDetail, 'pledge' | 'showName'> & { showName: boolean };
 
-const toDetail = (r: RawDetail): PledgeDetailRow => ({ ...r.pledge, need: r.need, project: r.project, supporter: r.supporter, organisation: r.organisation, showName: Boolean(r.showName) });
+const toDetail = (r: RawDetail): PledgeDetail => ({ ...r.pledge, need: r.need, project: r.project, supporter: r.supporter, organisation: r.organisation, showName: Boolean(r.showName) });
 
 const newestFirst = [desc(pledges.createdAt), desc(pledges.id)];
 const before = (cursor: Cursor | undefined): SQL | undefined =>
@@ -57,12 +53,12 @@ const statusIn = (statuses: readonly PledgeStatus[] | undefined) => (statuses?.l
 
 export const pledgesRepository = {
   /** The need and its project, without locking (pages, early checks). */
-  async target(db: Db, needId: string): Promise<{ need: NeedTargetRow; project: ProjectTargetRow } | undefined> {
+  async target(db: Db, needId: string): Promise<{ need: NeedTarget; project: ProjectTarget } | undefined> {
     const rows = await db.select({ need: needTarget, project: projectTarget }).from(needs).innerJoin(projects, eq(projects.id, needs.projectId)).where(eq(needs.id, needId)).limit(1);
     return rows[0];
   },
   /** SELECT … FROM needs WHERE id = $1 FOR UPDATE: concurrent pledges to one need queue here. */
-  async lockNeed(db: Db, needId: string): Promise<NeedTargetRow | undefined> {
+  async lockNeed(db: Db, needId: string): Promise<NeedTarget | undefined> {
     const rows = await db.select(needTarget).from(needs).where(eq(needs.id, needId)).for('update').limit(1);
     return rows[0];
   },
@@ -71,7 +67,7 @@ export const pledgesRepository = {
     const rows = await db.select({ n: sql<number>`coalesce(sum(${pledges.quantity}), 0)::int` }).from(pledges).where(and(eq(pledges.needId, needId), inArray(pledges.status, [...HOLDING_STATUSES])));
     return Number(rows[0]?.n ?? 0);
   },
-  async project(db: Db, projectId: string): Promise<ProjectTargetRow | undefined> {
+  async project(db: Db, projectId: string): Promise<ProjectTarget | undefined> {
     const rows = await db.select(projectTarget).from(projects).where(eq(projects.id, projectId)).limit(1);
     return rows[0];
   },
@@ -94,7 +90,7 @@ export const pledgesRepository = {
     return rows.map((r) => r.id);
   },
   /** Partner organisations (charter signed) this person represents. */
-  async representedPartners(db: Db, userId: string): Promise<PartnerRow[]> {
+  async representedPartners(db: Db, userId: string): Promise<Partner[]> {
     return db
       .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
       .from(organisationMembers)
@@ -106,7 +102,7 @@ export const pledgesRepository = {
     const [created] = await db.insert(pledges).values(row).returning();
     return created!;
   },
-  async insertEvent(db: Db, row: { pledgeId: string; actorId: string | null; fromStatus: string; toStatus: string; note?: string }): Promise<void> {
+  async insertEvent(db: Db, row: { pledgeId: string; actorId: string | null; fromStatus: string; toStatus: string; note?: string; createdAt?: Date }): Promise<void> {
     await db.insert(pledgeEvents).values({ id: newId(), note: '', ...row });
   },
   /** The pledge row, locked until the caller's transaction ends (transitions). */
@@ -117,26 +113,26 @@ export const pledgesRepository = {
   async update(db: Db, id: string, patch: Partial<NewPledge>): Promise<void> {
     await db.update(pledges).set({ ...patch, updatedAt: new Date() }).where(eq(pledges.id, id));
   },
-  async detail(db: Db, id: string): Promise<PledgeDetailRow | undefined> {
+  async detail(db: Db, id: string): Promise<PledgeDetail | undefined> {
     const rows = await detailQuery(db).where(eq(pledges.id, id)).limit(1);
     return rows[0] ? toDetail(rows[0]) : undefined;
   },
-  async details(db: Db, ids: string[]): Promise<PledgeDetailRow[]> {
+  async details(db: Db, ids: string[]): Promise<PledgeDetail[]> {
     if (ids.length === 0) return [];
     return (await detailQuery(db).where(inArray(pledges.id, ids)).orderBy(...newestFirst)).map(toDetail);
   },
   /** Pledges a person made, newest first (limit + 1 rows for keyset pagination). */
-  async listBySupporter(db: Db, userId: string, o: ListOptions): Promise<PledgeDetailRow[]> {
+  async listBySupporter(db: Db, userId: string, o: ListOptions): Promise<PledgeDetail[]> {
     const rows = await detailQuery(db).where(and(eq(pledges.supporterId, userId), statusIn(o.statuses), before(o.cursor))).orderBy(...newestFirst).limit(o.limit + 1);
     return rows.map(toDetail);
   },
   /** Pledges to the projects whose team this person is on (the promoter's inbox). */
-  async listReceived(db: Db, userId: string, o: ListOptions): Promise<PledgeDetailRow[]> {
+  async listReceived(db: Db, userId: string, o: ListOptions): Promise<PledgeDetail[]> {
     const mine = db.select({ id: projectTeam.projectId }).from(projectTeam).where(eq(projectTeam.userId, userId));
     const rows = await detailQuery(db).where(and(inArray(pledges.projectId, mine), statusIn(o.statuses), before(o.cursor))).orderBy(...newestFirst).limit(o.limit + 1);
     return rows.map(toDetail);
   },
-  async listByProject(db: Db, projectId: string, statuses?: readonly PledgeStatus[]): Promise<PledgeDetailRow[]> {
+  async listByProject(db: Db, projectId: string, statuses?: readonly PledgeStatus[]): Promise<PledgeDetail[]> {
     const rows = await detailQuery(db).where(and(eq(pledges.projectId, projectId), statusIn(statuses))).orderBy(asc(needs.position), ...newestFirst).limit(500);
     return rows.map(toDetail);
   },

@@ -5,7 +5,8 @@ import { AppError, validationError, type ErrorCode, type FieldIssue } from '../.
 import type { Actor } from '../../platform/http/context.js';
 import { isPublicStatus } from '../projects/projects.policy.js';
 import { canSeeNeed, localToday, pledgeRefusal, type PledgeActor, type PledgeRelation } from './pledges.policy.js';
-import { CREATION_FROM, NAME_PUBLIC_NOTE, pledgesRepository, type NeedTargetRow, type PartnerRow, type PledgeDetailRow, type ProjectTargetRow } from './pledges.repository.js';
+import { CREATION_FROM, NAME_PUBLIC_NOTE, pledgesRepository } from './pledges.repository.js';
+import type { NeedTarget, Partner, PledgeDetail, ProjectTarget } from './pledges.types.js';
 import { notifyPledge } from './pledges.notify.js';
 import { PLEDGE_QUANTITY_MAX } from './pledges.quantity.js';
 import type { TCreatePledgeBody } from './pledges.schemas.js';
@@ -15,14 +16,14 @@ export { transitionPledge } from './pledges.transitions.service.js';
 
 /** Where a pledge would go, what is left to give, and whether this person may pledge (and as whom). */
 export type PledgeTarget = {
-  need: NeedTargetRow;
-  project: ProjectTargetRow;
+  need: NeedTarget;
+  project: ProjectTarget;
   remaining: number;
-  partners: PartnerRow[];
+  partners: Partner[];
   refusal: ErrorCode | null;
 };
 
-export async function relationTo(db: Db, actor: PledgeActor, project: Pick<ProjectTargetRow, 'id' | 'territoryId'>): Promise<PledgeRelation> {
+export async function relationTo(db: Db, actor: PledgeActor, project: Pick<ProjectTarget, 'id' | 'territoryId'>): Promise<PledgeRelation> {
   const [isTeam, servingCaisseIds] = await Promise.all([actor ? pledgesRepository.isTeam(db, project.id, actor.id) : false, pledgesRepository.servingCaisseIds(db, project.territoryId)]);
   return { isTeam, servingCaisseIds };
 }
@@ -41,7 +42,7 @@ export async function pledgeTarget(deps: Pick<Deps, 'db'>, actor: Actor | null, 
 }
 
 /** Field rules that need the need or today's date: the unit's cap, dates not in the past, in order. */
-export function pledgeFieldIssues(input: Pick<TCreatePledgeBody, 'quantity' | 'startDate' | 'endDate'>, need: Pick<NeedTargetRow, 'unit'>, today: string): Record<string, FieldIssue> {
+export function pledgeFieldIssues(input: Pick<TCreatePledgeBody, 'quantity' | 'startDate' | 'endDate'>, need: Pick<NeedTarget, 'unit'>, today: string): Record<string, FieldIssue> {
   const issues: Record<string, FieldIssue> = {};
   const max = PLEDGE_QUANTITY_MAX[need.unit];
   if (input.quantity > max) issues.quantity = { key: 'validation.tooBig', params: { max } };
@@ -68,7 +69,7 @@ export async function checkPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, n
  * Creates a proposed pledge. The need's row is locked (SELECT … FOR UPDATE) while what the other
  * pledges hold is summed, so two people can never both take the last of it.
  */
-export async function createPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, needId: string, input: TCreatePledgeBody, now = new Date()): Promise<PledgeDetailRow> {
+export async function createPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, needId: string, input: TCreatePledgeBody, now = new Date()): Promise<PledgeDetail> {
   const target = await checkPledge(deps, actor, needId, input, now);
   const supporter = actor!;
   const id = newId();

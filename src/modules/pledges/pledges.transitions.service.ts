@@ -4,7 +4,8 @@ import { AppError, validationError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { recordFulfilledHelp } from '../impact/impact.service.js';
 import { confirmingSide, transitionNeedsReason, transitionVerdict, type PledgeRelation } from './pledges.policy.js';
-import { pledgesRepository, type PledgeDetailRow } from './pledges.repository.js';
+import { pledgesRepository } from './pledges.repository.js';
+import type { PledgeDetail } from './pledges.types.js';
 import { enqueueThanksMail, notifyPledge } from './pledges.notify.js';
 import type { TTransitionBody } from './pledges.schemas.js';
 
@@ -16,7 +17,7 @@ export type TransitionOutcome = 'accepted' | 'declined' | 'withdrawn' | 'fulfil_
  * pledge_events and notifies the other side in the same transaction; the second confirmation
  * that the help happened fulfils the pledge, records it in the impact ledger and thanks the supporter.
  */
-export async function transitionPledge(deps: Pick<Deps, 'db' | 'config'>, actor: Actor | null, pledgeId: string, body: TTransitionBody): Promise<{ pledge: PledgeDetailRow; outcome: TransitionOutcome }> {
+export async function transitionPledge(deps: Pick<Deps, 'db' | 'config'>, actor: Actor | null, pledgeId: string, body: TTransitionBody): Promise<{ pledge: PledgeDetail; outcome: TransitionOutcome }> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const outcome = await deps.db.transaction(async (tx) => {
     const row = await pledgesRepository.lock(tx, pledgeId);
@@ -32,7 +33,7 @@ export async function transitionPledge(deps: Pick<Deps, 'db' | 'config'>, actor:
   return { pledge: (await pledgesRepository.detail(deps.db, pledgeId))!, outcome };
 }
 
-async function apply(tx: Db, deps: Pick<Deps, 'config'>, actor: Actor, p: PledgeDetailRow, rel: PledgeRelation, body: TTransitionBody): Promise<TransitionOutcome> {
+async function apply(tx: Db, deps: Pick<Deps, 'config'>, actor: Actor, p: PledgeDetail, rel: PledgeRelation, body: TTransitionBody): Promise<TransitionOutcome> {
   const log = (toStatus: string, note = '') => pledgesRepository.insertEvent(tx, { pledgeId: p.id, actorId: actor.id, fromStatus: p.status, toStatus, note });
   const team = () => pledgesRepository.teamIds(tx, p.projectId);
   switch (body.to) {
@@ -57,7 +58,7 @@ async function apply(tx: Db, deps: Pick<Deps, 'config'>, actor: Actor, p: Pledge
 }
 
 async function confirmFulfilled(
-  tx: Db, deps: Pick<Deps, 'config'>, actor: Actor, p: PledgeDetailRow, rel: PledgeRelation,
+  tx: Db, deps: Pick<Deps, 'config'>, actor: Actor, p: PledgeDetail, rel: PledgeRelation,
   log: (toStatus: string) => Promise<void>, team: () => Promise<string[]>,
 ): Promise<TransitionOutcome> {
   const side = confirmingSide(actor, p, rel)!;

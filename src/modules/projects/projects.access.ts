@@ -3,7 +3,8 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { canEditProject, canViewProject, type ProjectPolicyContext } from './projects.policy.js';
-import { projectsRepository, type ProjectRow, type ServingCaisse } from './projects.repository.js';
+import { projectsRepository } from './projects.repository.js';
+import type { ProjectRow, ServingCaisse } from './projects.types.js';
 
 /** A project with what the policy needs to judge this actor on it. */
 export type ProjectAccess = { project: ProjectRow; ctx: ProjectPolicyContext; serving: ServingCaisse[] };

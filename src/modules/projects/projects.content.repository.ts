@@ -4,9 +4,8 @@ import { newId } from '../../db/ids.js';
 import { users } from '../auth/auth.tables.js';
 import { projectImages, projectUpdates } from './projects.tables.js';
 import type { Cursor } from '../../platform/pagination.js';
+import type { ProjectImageRow, ProjectUpdateRow } from './projects.types.js';
 
-export type ProjectImageRow = typeof projectImages.$inferSelect;
-export type ProjectUpdateRow = typeof projectUpdates.$inferSelect & { authorHandle: string | null; authorName: string | null };
 
 /** A project's images and its news posts ("updates"). */
 export const projectContentRepository = {
@@ -42,9 +41,9 @@ export const projectContentRepository = {
       .limit(limit + 1);
     return rows.map((r) => ({ ...r.update, authorHandle: r.authorHandle, authorName: r.authorName }));
   },
-  async insertUpdate(db: Db, row: { projectId: string; authorId: string; title: string; body: string }): Promise<ProjectUpdateRow> {
-    const createdAt = new Date();
-    const [created] = await db.insert(projectUpdates).values({ id: newId(), ...row, createdAt }).returning();
+  async insertUpdate(db: Db, row: { projectId: string; authorId: string; title: string; body: string; createdAt?: Date }): Promise<ProjectUpdateRow> {
+    // A JavaScript date (milliseconds) keeps keyset cursors exact.
+    const [created] = await db.insert(projectUpdates).values({ id: newId(), createdAt: new Date(), ...row }).returning();
     return { ...created!, authorHandle: null, authorName: null };
   },
 };

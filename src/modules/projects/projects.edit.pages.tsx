@@ -35,7 +35,7 @@ export const projectsEditPages: Module = async (app, { deps }) => {
     const q = request.query as Record<string, unknown>;
     const done = typeof q.fait === 'string' ? q.fait : '';
     const status = typeof q.statut === 'string' ? q.statut : '';
-    const notice = done === 'statut' && status ? request.ctx.t('projects.edit.moved', { status: request.ctx.t(`projects.status.${status}`) }) : DONE[done] ? request.ctx.t(DONE[done]!) : undefined;
+    const notice = done === 'statut' && status ? request.ctx.t('projects.edit.moved', { status: request.ctx.t(`projects.status.${status}`) }) : DONE[done] ? request.ctx.t(DONE[done]) : undefined;
     return editPage(request, reply, id, { notice });
   });
 

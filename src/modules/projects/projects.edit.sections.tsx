@@ -1,11 +1,12 @@
 import type { RequestContext } from '../../platform/http/context.js';
-import { CsrfField, Field, type FormErrors } from '../../platform/views/forms.js';
+import { CsrfField, ErrorSummary, Field, type FormErrors } from '../../platform/views/forms.js';
 import type { NeedView } from '../needs/needs.presenter.js';
 import { formatQuantity } from '../needs/needs.views.js';
 import { MAX_PROJECT_IMAGES } from './projects.images.js';
 import type { ProjectView } from './projects.presenter.js';
 
 type Errors = FormErrors | undefined;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const post = (ctx: RequestContext, action: string, label: string, cls = 'button button-secondary button-small', confirm?: string) => (
   <form method="post" action={action} class="inline-form" data-confirm={confirm}>
     <CsrfField token={ctx.csrfToken} />
@@ -49,6 +50,7 @@ export function ImagesSection({ ctx, project, errors, values }: { ctx: RequestCo
   return (
     <section aria-labelledby="edit-images" id="images" class="card stack">
       <h2 id="edit-images">{t('projects.edit.imagesTitle')}</h2>
+      <ErrorSummary t={t} errors={errors} labels={{ file: t('projects.edit.file'), alt: t('projects.edit.alt') }} />
       <p class="muted">{t('projects.edit.imageCount', { count: project.images.length })}</p>
       {project.images.length === 0 ? <p class="muted">{t('projects.edit.noImages')}</p> : (
         <ol class="edit-images">
@@ -77,7 +79,7 @@ export function ImagesSection({ ctx, project, errors, values }: { ctx: RequestCo
               aria-describedby={['images-hint', fileIssue ? 'file-error' : null].filter(Boolean).join(' ')} />
             {fileIssue ? <p class="field-error" id="file-error">{t(fileIssue.key, fileIssue.params)}</p> : null}
           </div>
-          <Field t={t} name="alt" label={t('projects.edit.alt')} value={String(values.alt ?? '')} errors={errors} required maxLength={200} hint={t('projects.edit.altHint')} />
+          <Field t={t} name="alt" label={t('projects.edit.alt')} value={str(values.alt)} errors={errors} required maxLength={200} hint={t('projects.edit.altHint')} />
           <button type="submit" class="button">{t('projects.edit.upload')}</button>
         </form>
       )}
@@ -90,6 +92,7 @@ export function TeamSection({ ctx, project, canManage, errors, values }: { ctx: 
   return (
     <section aria-labelledby="edit-team" id="equipe" class="card stack">
       <h2 id="edit-team">{t('projects.edit.teamTitle')}</h2>
+      <ErrorSummary t={t} errors={errors} labels={{ handle: t('projects.edit.handle') }} />
       <ul class="edit-list">
         {project.team.map((m) => (
           <li class="edit-row">
@@ -101,7 +104,7 @@ export function TeamSection({ ctx, project, canManage, errors, values }: { ctx: 
       {canManage ? (
         <form method="post" action={`/projets/${project.id}/equipe`} class="stack" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <Field t={t} name="handle" label={t('projects.edit.handle')} value={String(values.handle ?? '')} errors={errors} required maxLength={60} hint={t('projects.edit.handleHint')} />
+          <Field t={t} name="handle" label={t('projects.edit.handle')} value={str(values.handle)} errors={errors} required maxLength={60} hint={t('projects.edit.handleHint')} />
           <button type="submit" class="button button-secondary">{t('projects.edit.addMember')}</button>
         </form>
       ) : <p class="muted">{t('projects.edit.teamManagedByPromoter')}</p>}

@@ -22,7 +22,7 @@ function StatusSection({ ctx, data, state }: { ctx: RequestContext; data: Projec
         <form method="post" action={`/projets/${project.id}/transitions`} class="stack" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <ErrorSummary t={t} errors={errors} labels={{ note: t('projects.transition.note') }} />
-          <TextArea t={t} name="note" label={t('projects.transition.note')} value={String(state?.form === 'transition' ? (state.values.note ?? '') : '')} errors={errors} rows={2} maxLength={1000} hint={t('projects.transition.noteHint')} />
+          <TextArea t={t} name="note" label={t('projects.transition.note')} value={state?.form === 'transition' && typeof state.values.note === 'string' ? state.values.note : ''} errors={errors} rows={2} maxLength={1000} hint={t('projects.transition.noteHint')} />
           <div class="form-actions">
             {can.transitions.map((to) => (
               <button type="submit" name="to" value={to} class={to === 'archived' ? 'button button-danger' : to === 'draft' ? 'button button-secondary' : 'button'}>

@@ -1,26 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { execRows, type Db } from '../../db/client.js';
 import type { ProjectCategory, ProjectStatus } from './projects.tables.js';
+import type { ProjectCardRow } from './projects.types.js';
 import type { ProjectFilters } from './projects.schemas.js';
-
-/** One card of the grid: the project, its territory's names and its cover image. */
-export type ProjectCardRow = {
-  id: string;
-  title: string;
-  summary: string;
-  category: ProjectCategory;
-  status: ProjectStatus;
-  language: 'fr' | 'en';
-  publishedAt: Date | null;
-  /** publishedAt with its microseconds, for an exact keyset cursor. */
-  cursorAt: string | null;
-  territorySlug: string;
-  territoryNameFr: string;
-  territoryNameEn: string;
-  cover: { storageKey: string; alt: string; width: number; height: number } | null;
-  rank: string | null;
-  excerpt: string | null;
-};
 
 type RawCard = {
   id: string; title: string; summary: string; category: ProjectCategory; status: ProjectStatus; language: 'fr' | 'en'; published_at: Date | string | null; cursor_at: string | null;

@@ -6,7 +6,8 @@ import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { NEED_KINDS, type NeedKind } from '../needs/needs.tables.js';
 import { isOpenForHelp } from '../needs/needs.status.js';
 import { needsWithProgressByProject, type NeedWithProgress } from '../needs/needs.service.js';
-import { projectsListRepository, type ListPosition, type ProjectCardRow } from './projects.list.repository.js';
+import { projectsListRepository, type ListPosition } from './projects.list.repository.js';
+import type { ProjectCardRow } from './projects.types.js';
 import { presentCard, type ProjectCardView } from './projects.presenter.js';
 import type { TProjectListQuery } from './projects.schemas.js';
 

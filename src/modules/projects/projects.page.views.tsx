@@ -33,14 +33,15 @@ function Cover({ image }: { image: ProjectImageView }) {
 function UpdateForm({ ctx, projectId, state }: { ctx: RequestContext; projectId: string; state: ProjectPageData['updateForm'] }) {
   const { t } = ctx;
   const values = state?.values ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const labels = { title: t('projects.updates.title'), body: t('projects.updates.body') };
   return (
     <form method="post" action={`/projets/${projectId}/nouvelles`} novalidate class="stack card project-update-form">
       <h3>{t('projects.updates.formTitle')}</h3>
       <ErrorSummary t={t} errors={state?.errors} labels={labels} />
       <CsrfField token={ctx.csrfToken} />
-      <Field t={t} name="title" label={labels.title} value={String(values.title ?? '')} errors={state?.errors} required maxLength={140} />
-      <TextArea t={t} name="body" label={labels.body} value={String(values.body ?? '')} errors={state?.errors} required rows={5} hint={t('projects.updates.bodyHint')} />
+      <Field t={t} name="title" label={labels.title} value={str(values.title)} errors={state?.errors} required maxLength={140} />
+      <TextArea t={t} name="body" label={labels.body} value={str(values.body)} errors={state?.errors} required rows={5} hint={t('projects.updates.bodyHint')} />
       <button type="submit" class="button">{t('projects.updates.submit')}</button>
     </form>
   );

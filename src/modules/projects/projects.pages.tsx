@@ -27,6 +27,7 @@ function readFilters(query: unknown): TProjectListQuery {
 function addressOf(base: string, query: TProjectListQuery, cursor: string): string {
   const params = new URLSearchParams();
   for (const key of ['q', 'territory', 'category', 'needKind', 'status'] as const) if (query[key]) params.set(key, query[key]);
+  if (query.limit !== ZProjectListQuery.shape.limit.parse(undefined)) params.set('limit', String(query.limit));
   params.set('cursor', cursor);
   return `${base}?${params.toString()}`;
 }

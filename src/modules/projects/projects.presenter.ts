@@ -3,9 +3,7 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import { NEED_KINDS, type NeedKind } from '../needs/needs.tables.js';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './projects.tables.js';
 import { imageSources } from './projects.images.js';
-import type { ProjectDetailsRow, TeamMemberRow } from './projects.repository.js';
-import type { ProjectImageRow, ProjectUpdateRow } from './projects.content.repository.js';
-import type { ProjectCardRow } from './projects.list.repository.js';
+import type { ProjectCardRow, ProjectDetailsRow, ProjectImageRow, ProjectUpdateRow, TeamMemberRow } from './projects.types.js';
 
 const ZPlace = z.object({ slug: z.string(), name: z.string() });
 const ZPersonRef = z.object({ handle: z.string(), displayName: z.string() });

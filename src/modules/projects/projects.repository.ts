@@ -6,17 +6,7 @@ import { caisses, caisseTerritories } from '../caisses/caisses.tables.js';
 import { territories } from '../territories/territories.tables.js';
 import { projects, projectTeam, projectTransitions, type ProjectStatus } from './projects.tables.js';
 import type { TeamRole } from './projects.policy.js';
-
-export type ProjectRow = typeof projects.$inferSelect;
-export type NewProject = typeof projects.$inferInsert;
-export type ServingCaisse = { id: string; slug: string; name: string; requiresApproval: boolean };
-export type TeamMemberRow = { userId: string; handle: string; displayName: string; role: TeamRole; deleted: boolean };
-/** A project with the names around it, for its page and the API. */
-export type ProjectDetailsRow = ProjectRow & {
-  territory: { id: string; slug: string; nameFr: string; nameEn: string };
-  caisse: { slug: string; name: string } | null;
-  promoter: { handle: string; displayName: string };
-};
+import type { NewProject, ProjectDetailsRow, ProjectRow, ServingCaisse, TeamMemberRow } from './projects.types.js';
 
 export const projectsRepository = {
   async insert(db: Db, row: NewProject): Promise<ProjectRow> {
@@ -52,7 +42,7 @@ export const projectsRepository = {
     return { ...r.project, territory: r.territory, promoter: r.promoter, caisse: r.caisseSlug && r.caisseName ? { slug: r.caisseSlug, name: r.caisseName } : null };
   },
   async update(db: Db, id: string, patch: Partial<NewProject>): Promise<ProjectRow | undefined> {
-    const [row] = await db.update(projects).set({ ...patch, updatedAt: new Date() }).where(eq(projects.id, id)).returning();
+    const [row] = await db.update(projects).set({ updatedAt: new Date(), ...patch }).where(eq(projects.id, id)).returning();
     return row;
   },
   /** Moves the status only if it is still `from` (a concurrent move makes this return undefined). */

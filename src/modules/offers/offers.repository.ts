@@ -1,0 +1,96 @@
+import { and, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { Cursor } from '../../platform/pagination.js';
+import { users, type FieldVisibility } from '../auth/auth.tables.js';
+import { organisations } from '../organisations/organisations.tables.js';
+import { offers } from './offers.tables.js';
+
+export type OfferRow = typeof offers.$inferSelect;
+export type NewOffer = typeof offers.$inferInsert;
+/** An offer with what its presenter needs: the owner, their territory's visibility, and the organisation. */
+export type OfferRecord = OfferRow & {
+  /** createdAt with its microseconds, for an exact keyset cursor. */
+  cursorAt: string;
+  owner: { handle: string; displayName: string; territoryId: string | null; territoryVisibility: FieldVisibility };
+  organisation: { slug: string; name: string; territoryId: string | null; partner: boolean } | null;
+};
+export type OfferListFilters = {
+  kind?: string | undefined;
+  q?: string | undefined;
+  territoryId?: string | undefined;
+  organisationId?: string | undefined;
+  ownerId?: string | undefined;
+  /** Lists show active offers only, except an owner's own list. */
+  activeOnly: boolean;
+  /** Whether the viewer is signed in (an owner's territory seen by members counts for them). */
+  signedIn: boolean;
+};
+
+const columns = {
+  offer: offers,
+  ownerHandle: users.handle,
+  ownerName: users.displayName,
+  ownerTerritoryId: users.territoryId,
+  ownerTerritoryVisibility: sql<FieldVisibility>`${users.privacy}->>'territory'`,
+  orgSlug: organisations.slug,
+  orgName: organisations.name,
+  orgTerritoryId: organisations.territoryId,
+  orgSignedAt: organisations.charterSignedAt,
+  cursorAt: sql<string>`to_char(${offers.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+type Joined = { offer: OfferRow; ownerHandle: string; ownerName: string; ownerTerritoryId: string | null; ownerTerritoryVisibility: FieldVisibility; orgSlug: string | null; orgName: string | null; orgTerritoryId: string | null; orgSignedAt: Date | null; cursorAt: string };
+
+const toRecord = (r: Joined): OfferRecord => ({
+  ...r.offer,
+  cursorAt: r.cursorAt,
+  owner: { handle: r.ownerHandle, displayName: r.ownerName, territoryId: r.ownerTerritoryId, territoryVisibility: r.ownerTerritoryVisibility ?? 'private' },
+  organisation: r.orgSlug ? { slug: r.orgSlug, name: r.orgName ?? '', territoryId: r.orgTerritoryId, partner: r.orgSignedAt !== null } : null,
+});
+
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Offers serving a territory: listed in its territories, or — listing none — in the organisation's
+ * territory, or the person's own when they let this viewer see it.
+ */
+function servesTerritory(territoryId: string, signedIn: boolean): SQL {
+  const visible = signedIn ? sql`${users.privacy}->>'territory' IN ('public', 'members')` : sql`${users.privacy}->>'territory' = 'public'`;
+  return sql`(${offers.territoryIds} @> ARRAY[${territoryId}]::text[] OR (cardinality(${offers.territoryIds}) = 0 AND (
+    ${organisations.territoryId} = ${territoryId} OR (${offers.organisationId} IS NULL AND ${users.territoryId} = ${territoryId} AND ${visible}))))`;
+}
+
+const base = (db: Db) =>
+  db.select(columns).from(offers).innerJoin(users, eq(users.id, offers.ownerId)).leftJoin(organisations, eq(organisations.id, offers.organisationId));
+const ownerActive = and(isNull(users.deletedAt), isNull(users.suspendedAt));
+
+export const offersRepository = {
+  async insert(db: Db, row: NewOffer): Promise<void> {
+    await db.insert(offers).values(row);
+  },
+  /** One offer whose owner's account is active. */
+  async findById(db: Db, id: string): Promise<OfferRecord | undefined> {
+    const rows = await base(db).where(and(eq(offers.id, id), ownerActive)).limit(1);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  },
+  /** Newest first, keyset on (createdAt, id); returns up to limit + 1 rows. */
+  async list(db: Db, f: OfferListFilters, limit: number, after?: Cursor): Promise<OfferRecord[]> {
+    const where: (SQL | undefined)[] = [
+      ownerActive,
+      f.activeOnly ? eq(offers.status, 'active') : undefined,
+      f.kind ? sql`${offers.kind} = ${f.kind}` : undefined,
+      f.q ? or(ilike(offers.title, likePattern(f.q)), ilike(offers.description, likePattern(f.q))) : undefined,
+      f.territoryId ? servesTerritory(f.territoryId, f.signedIn) : undefined,
+      f.organisationId ? eq(offers.organisationId, f.organisationId) : undefined,
+      f.ownerId ? eq(offers.ownerId, f.ownerId) : undefined,
+      after ? sql`(${offers.createdAt}, ${offers.id}) < (${after.at}::timestamptz, ${after.id})` : undefined,
+    ];
+    const rows = await base(db).where(and(...where)).orderBy(desc(offers.createdAt), desc(offers.id)).limit(limit + 1);
+    return rows.map(toRecord);
+  },
+  async update(db: Db, id: string, patch: Partial<NewOffer>): Promise<void> {
+    await db.update(offers).set({ ...patch, updatedAt: new Date() }).where(eq(offers.id, id));
+  },
+  async delete(db: Db, id: string): Promise<void> {
+    await db.delete(offers).where(eq(offers.id, id));
+  },
+};

@@ -1,0 +1,101 @@
+import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { users } from '../auth/auth.tables.js';
+import { territories } from '../territories/territories.tables.js';
+import { organisationMembers, organisations, type OrganisationRole } from './organisations.tables.js';
+import type { Cursor } from '../../platform/pagination.js';
+
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type TerritoryRef = { slug: string; nameFr: string; nameEn: string };
+/** `cursorAt`: createdAt with its microseconds, for an exact keyset cursor. */
+export type OrganisationWithTerritory = OrganisationRow & { territory: TerritoryRef | null; cursorAt: string };
+export type MemberRow = { userId: string; handle: string; displayName: string; role: OrganisationRole; since: Date };
+export type OrganisationRef = { id: string; slug: string; name: string };
+export type OrganisationListFilters = { partner?: boolean | undefined; territoryId?: string | undefined; q?: string | undefined };
+
+const withTerritory = {
+  organisation: organisations,
+  territorySlug: territories.slug,
+  territoryNameFr: territories.nameFr,
+  territoryNameEn: territories.nameEn,
+  cursorAt: sql<string>`to_char(${organisations.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+type Joined = { organisation: OrganisationRow; territorySlug: string | null; territoryNameFr: string | null; territoryNameEn: string | null; cursorAt: string };
+const toOrganisation = (r: Joined): OrganisationWithTerritory => ({
+  ...r.organisation,
+  cursorAt: r.cursorAt,
+  territory: r.territorySlug ? { slug: r.territorySlug, nameFr: r.territoryNameFr ?? '', nameEn: r.territoryNameEn ?? '' } : null,
+});
+/** `%` and `_` typed by a person are literal characters, not wildcards. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export const organisationsRepository = {
+  async insert(db: Db, row: NewOrganisation): Promise<OrganisationRow> {
+    const [created] = await db.insert(organisations).values(row).returning();
+    return created!;
+  },
+  async slugExists(db: Db, slug: string): Promise<boolean> {
+    const rows = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug)).limit(1);
+    return rows.length > 0;
+  },
+  async findBySlug(db: Db, slug: string): Promise<OrganisationWithTerritory | undefined> {
+    const rows = await db.select(withTerritory).from(organisations).leftJoin(territories, eq(territories.id, organisations.territoryId)).where(eq(organisations.slug, slug)).limit(1);
+    return rows[0] ? toOrganisation(rows[0]) : undefined;
+  },
+  /** Newest first; keyset on (createdAt, id). Returns up to limit + 1 rows. */
+  async list(db: Db, filters: OrganisationListFilters, limit: number, after?: Cursor): Promise<OrganisationWithTerritory[]> {
+    const where: (SQL | undefined)[] = [
+      filters.partner === undefined ? undefined : filters.partner ? isNotNull(organisations.charterSignedAt) : isNull(organisations.charterSignedAt),
+      filters.territoryId ? eq(organisations.territoryId, filters.territoryId) : undefined,
+      filters.q ? or(ilike(organisations.name, likePattern(filters.q)), ilike(organisations.description, likePattern(filters.q))) : undefined,
+      after ? sql`(${organisations.createdAt}, ${organisations.id}) < (${after.at}::timestamptz, ${after.id})` : undefined,
+    ];
+    const rows = await db
+      .select(withTerritory)
+      .from(organisations)
+      .leftJoin(territories, eq(territories.id, organisations.territoryId))
+      .where(and(...where))
+      .orderBy(desc(organisations.createdAt), desc(organisations.id))
+      .limit(limit + 1);
+    return rows.map(toOrganisation);
+  },
+  async update(db: Db, id: string, patch: Partial<NewOrganisation>): Promise<void> {
+    await db.update(organisations).set({ ...patch, updatedAt: new Date() }).where(eq(organisations.id, id));
+  },
+  /** Marks the charter signed unless it already is; false when someone signed first. */
+  async signCharter(db: Db, id: string, userId: string, version: string): Promise<boolean> {
+    const rows = await db
+      .update(organisations)
+      .set({ charterSignedAt: new Date(), charterSignedBy: userId, charterVersion: version, updatedAt: new Date() })
+      .where(and(eq(organisations.id, id), isNull(organisations.charterSignedAt)))
+      .returning({ id: organisations.id });
+    return rows.length > 0;
+  },
+  async roleOf(db: Db, organisationId: string, userId: string): Promise<OrganisationRole | null> {
+    const rows = await db.select({ role: organisationMembers.role }).from(organisationMembers).where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId))).limit(1);
+    return rows[0]?.role ?? null;
+  },
+  /** Adds a person, or changes the role of someone already in. */
+  async upsertMember(db: Db, organisationId: string, userId: string, role: OrganisationRole): Promise<void> {
+    await db.insert(organisationMembers).values({ organisationId, userId, role }).onConflictDoUpdate({ target: [organisationMembers.organisationId, organisationMembers.userId], set: { role } });
+  },
+  /** Members whose account is active, representatives first. */
+  async members(db: Db, organisationId: string): Promise<MemberRow[]> {
+    return db
+      .select({ userId: users.id, handle: users.handle, displayName: users.displayName, role: organisationMembers.role, since: organisationMembers.createdAt })
+      .from(organisationMembers)
+      .innerJoin(users, eq(users.id, organisationMembers.userId))
+      .where(and(eq(organisationMembers.organisationId, organisationId), isNull(users.deletedAt), isNull(users.suspendedAt)))
+      .orderBy(sql`${organisationMembers.role} = 'representative' DESC`, asc(users.displayName), asc(users.id));
+  },
+  /** The organisations a person represents; `partnersOnly` keeps those whose charter is signed. */
+  async representedBy(db: Db, userId: string, partnersOnly: boolean): Promise<OrganisationRef[]> {
+    return db
+      .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+      .from(organisationMembers)
+      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+      .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.role, 'representative'), partnersOnly ? isNotNull(organisations.charterSignedAt) : undefined))
+      .orderBy(asc(organisations.name), asc(organisations.id));
+  },
+};
