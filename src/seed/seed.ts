@@ -4,6 +4,8 @@ import { territories } from '../modules/territories/territories.tables.js';
 import { caisses, caisseTerritories } from '../modules/caisses/caisses.tables.js';
 import { CAISSES, TERRITORIES } from './reference-data.js';
 import { seedDemoPeople } from './demo-people.js';
+import { seedDemoProjects } from './demo-projects.js';
+import { seedDemoPledges } from './demo-pledges.js';
 
 /** Territories and caisses of the pilot: inserted on the first start so sign-up works at once. */
 export async function seedReferenceData(deps: Deps): Promise<Map<string, string>> {
@@ -35,7 +37,11 @@ export async function seedIfEmpty(deps: Deps): Promise<boolean> {
   const existing = await deps.db.select({ id: territories.id }).from(territories).limit(1);
   if (existing.length > 0) return false;
   const ids = await seedReferenceData(deps);
-  if (deps.config.seedDemo !== 'no') await seedDemoPeople(deps, ids);
+  if (deps.config.seedDemo !== 'no') {
+    await seedDemoPeople(deps, ids);
+    await seedDemoProjects(deps, ids);
+    await seedDemoPledges(deps);
+  }
   deps.log.info('first start: pilot territories, caisses and demo data created');
   return true;
 }

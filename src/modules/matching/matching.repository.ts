@@ -34,7 +34,16 @@ const exactTime = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YY
 /** The skills of `column` shared with `keys`, in their owner's spelling and order. */
 const sharedSkills = (column: SQL, keys: string[]) =>
   sql`ARRAY(SELECT s FROM unnest(${column}) WITH ORDINALITY AS x(s, i) WHERE public.ec_unaccent(lower(btrim(s))) = ANY(${param(keys)}::text[]) ORDER BY i)`;
-const skillPoints = (shared: SQL) => sql`least(cardinality(${shared}), ${WEIGHTS.maxSkills}) * ${WEIGHTS.skill}`;
+/** Points for `count` shared skills, capped. */
+const skillPoints = (count: SQL) => sql`least(${count}, ${WEIGHTS.maxSkills}) * ${WEIGHTS.skill}`;
+/**
+ * `hits(id, n)`: the rows of `table` holding each key, counted per row — one GIN index scan per key
+ * (`ec_skill_keys(skills) @> ARRAY[key]`), so the number of shared skills costs no unaccenting.
+ */
+const skillHits = (table: 'users' | 'offers' | 'needs', alias: string, keys: SQL | ReturnType<typeof param>, filter: SQL) => sql`hits AS (
+  SELECT x.id, count(*)::int AS n FROM unnest(${keys}::text[]) AS k(key)
+  CROSS JOIN LATERAL (SELECT ${sql.raw(alias)}.id FROM ${sql.raw(table)} ${sql.raw(alias)} WHERE ec_skill_keys(${sql.raw(alias)}.skills) @> ARRAY[k.key] AND ${filter}) x
+  GROUP BY x.id)`;
 /** A profile field this viewer may see: public, or members-only for a signed-in viewer. */
 const visibleTo = (field: 'skills' | 'territory', signedIn: boolean) =>
   signedIn ? sql`u.privacy->>${field} IN ('public', 'members')` : sql`u.privacy->>${field} = 'public'`;
@@ -58,39 +67,43 @@ export const matchingRepository = {
    * territory serves its organisation's, or its owner's when the owner shows it to this viewer.
    */
   async offerCandidates(db: Db, need: NeedContext, signedIn: boolean, limit: number): Promise<CandidateRow[]> {
-    const shared = sharedSkills(sql`o.skills`, need.keys);
+    const keys = param(need.keys);
     const serves = sql`(CASE WHEN cardinality(o.territory_ids) > 0 THEN ${need.territoryId} = ANY(o.territory_ids)
       WHEN o.organisation_id IS NOT NULL THEN org.territory_id IS NOT DISTINCT FROM ${need.territoryId}
       ELSE u.territory_id IS NOT DISTINCT FROM ${need.territoryId} AND ${visibleTo('territory', signedIn)} END)`;
     return execRows<CandidateRow>(db, sql`
-      SELECT c.*, (CASE WHEN c.kind = ${need.kind} THEN ${WEIGHTS.sameKind} ELSE 0 END + ${skillPoints(sql`c.shared`)}
-        + CASE WHEN c.same_territory THEN ${WEIGHTS.sameTerritory} ELSE 0 END + CASE WHEN c.partner THEN ${WEIGHTS.partner} ELSE 0 END)::int AS score
-      FROM (
-        SELECT o.id, o.kind, o.title, o.updated_at AS updated, ${exactTime(sql`o.updated_at`)} AS recency, ${shared} AS shared, ${serves} AS same_territory,
-          u.handle, u.display_name, org.slug AS org_slug, org.name AS org_name, (org.charter_signed_at IS NOT NULL) AS partner
-        FROM offers o JOIN users u ON u.id = o.owner_id LEFT JOIN organisations org ON org.id = o.organisation_id
-        WHERE o.status = 'active' AND ${ACTIVE_USER} AND o.owner_id <> ALL(${param(need.teamIds)}::text[])
-          AND o.organisation_id IS DISTINCT FROM ${need.projectOrganisationId}
-          AND (o.kind = ${need.kind} OR ec_skill_keys(o.skills) && ${param(need.keys)}::text[])
-      ) c
-      ORDER BY score DESC, c.updated DESC, c.id ASC LIMIT ${limit}`);
+      WITH ${skillHits('offers', 'o', keys, sql`o.status = 'active'`)},
+      ranked AS (
+        SELECT o.id, o.kind, o.updated_at AS updated, ${serves} AS same_territory, (org.charter_signed_at IS NOT NULL) AS partner,
+          (CASE WHEN o.kind = ${need.kind} THEN ${WEIGHTS.sameKind} ELSE 0 END + ${skillPoints(sql`coalesce(h.n, 0)`)}
+            + CASE WHEN ${serves} THEN ${WEIGHTS.sameTerritory} ELSE 0 END + CASE WHEN org.charter_signed_at IS NOT NULL THEN ${WEIGHTS.partner} ELSE 0 END)::int AS score
+        FROM offers o JOIN users u ON u.id = o.owner_id LEFT JOIN organisations org ON org.id = o.organisation_id LEFT JOIN hits h ON h.id = o.id
+        WHERE o.status = 'active' AND (o.kind = ${need.kind} OR ec_skill_keys(o.skills) && ${keys}::text[]) AND ${ACTIVE_USER}
+          AND o.owner_id <> ALL(${param(need.teamIds)}::text[]) AND o.organisation_id IS DISTINCT FROM ${need.projectOrganisationId}
+        ORDER BY score DESC, updated DESC, o.id ASC LIMIT ${limit}
+      )
+      SELECT r.id, r.kind, r.score, r.same_territory, r.partner, ${exactTime(sql`r.updated`)} AS recency, o.title, ${sharedSkills(sql`o.skills`, need.keys)} AS shared,
+        u.handle, u.display_name, org.slug AS org_slug, org.name AS org_name
+      FROM ranked r JOIN offers o ON o.id = r.id JOIN users u ON u.id = o.owner_id LEFT JOIN organisations org ON org.id = o.organisation_id
+      ORDER BY r.score DESC, r.updated DESC, r.id ASC`);
   },
 
   /** People sharing one of the need's skills, when their skills are visible to this viewer; best first. */
   async personCandidates(db: Db, need: NeedContext, signedIn: boolean, limit: number): Promise<CandidateRow[]> {
     if (need.keys.length === 0) return [];
-    const shared = sharedSkills(sql`u.skills`, need.keys);
+    const filter = sql`${ACTIVE_USER} AND ${visibleTo('skills', signedIn)} AND u.id <> ALL(${param(need.teamIds)}::text[])`;
     return execRows<CandidateRow>(db, sql`
-      SELECT c.*, (${skillPoints(sql`c.shared`)} + CASE WHEN c.same_territory THEN ${WEIGHTS.sameTerritory} ELSE 0 END)::int AS score
-      FROM (
-        SELECT u.id, u.updated_at AS updated, ${exactTime(sql`u.updated_at`)} AS recency, ${shared} AS shared,
-          (u.territory_id IS NOT DISTINCT FROM ${need.territoryId} AND ${visibleTo('territory', signedIn)}) AS same_territory,
-          u.handle, u.display_name, NULL AS kind, NULL AS title, NULL AS org_slug, NULL AS org_name, false AS partner
-        FROM users u
-        WHERE ec_skill_keys(u.skills) && ${param(need.keys)}::text[] AND ${ACTIVE_USER} AND ${visibleTo('skills', signedIn)}
-          AND u.id <> ALL(${param(need.teamIds)}::text[])
-      ) c
-      ORDER BY score DESC, c.updated DESC, c.id ASC LIMIT ${limit}`);
+      WITH ${skillHits('users', 'u', param(need.keys), filter)},
+      ranked AS (
+        SELECT u.id, u.updated_at AS updated, (u.territory_id IS NOT DISTINCT FROM ${need.territoryId} AND ${visibleTo('territory', signedIn)}) AS same_territory,
+          (${skillPoints(sql`h.n`)} + CASE WHEN u.territory_id IS NOT DISTINCT FROM ${need.territoryId} AND ${visibleTo('territory', signedIn)} THEN ${WEIGHTS.sameTerritory} ELSE 0 END)::int AS score
+        FROM hits h JOIN users u ON u.id = h.id
+        ORDER BY score DESC, updated DESC, u.id ASC LIMIT ${limit}
+      )
+      SELECT r.id, r.score, r.same_territory, false AS partner, ${exactTime(sql`r.updated`)} AS recency, ${sharedSkills(sql`u.skills`, need.keys)} AS shared,
+        u.handle, u.display_name, NULL AS kind, NULL AS title, NULL AS org_slug, NULL AS org_name
+      FROM ranked r JOIN users u ON u.id = r.id
+      ORDER BY r.score DESC, r.updated DESC, r.id ASC`);
   },
 
   /**
@@ -101,17 +114,21 @@ export const matchingRepository = {
     const me = await execRows<{ keys: string[]; territory_id: string | null }>(db, sql`SELECT ec_skill_keys(skills) AS keys, territory_id FROM users WHERE id = ${userId}`);
     const person = me[0];
     if (!person || person.keys.length === 0) return [];
-    const shared = sharedSkills(sql`n.skills`, person.keys);
+    const home = sql`p.territory_id IS NOT DISTINCT FROM ${person.territory_id}`;
     return execRows<NeedNearRow>(db, sql`
-      SELECT c.*, (${skillPoints(sql`c.shared`)} + CASE WHEN c.same_territory THEN ${WEIGHTS.sameTerritory} ELSE 0 END)::int AS score
-      FROM (
-        SELECT n.id, n.kind, n.title, n.deadline, n.created_at, p.id AS project_id, p.title AS project_title, ${shared} AS shared,
-          (p.territory_id IS NOT DISTINCT FROM ${person.territory_id}) AS same_territory, t.slug AS territory_slug, t.name_fr AS territory_fr, t.name_en AS territory_en
-        FROM needs n JOIN projects p ON p.id = n.project_id JOIN territories t ON t.id = p.territory_id
-        WHERE ec_skill_keys(n.skills) && ${param(person.keys)}::text[] AND n.closed_at IS NULL AND p.status IN ('published', 'in_progress')
-          AND p.promoter_id <> ${userId} AND NOT EXISTS (SELECT 1 FROM project_team pt WHERE pt.project_id = p.id AND pt.user_id = ${userId})
+      WITH ${skillHits('needs', 'n', param(person.keys), sql`n.closed_at IS NULL`)},
+      ranked AS (
+        SELECT n.id, n.deadline, n.created_at, ${home} AS same_territory,
+          (${skillPoints(sql`h.n`)} + CASE WHEN ${home} THEN ${WEIGHTS.sameTerritory} ELSE 0 END)::int AS score
+        FROM hits h JOIN needs n ON n.id = h.id JOIN projects p ON p.id = n.project_id
+        WHERE p.status IN ('published', 'in_progress') AND p.promoter_id <> ${userId}
+          AND NOT EXISTS (SELECT 1 FROM project_team pt WHERE pt.project_id = p.id AND pt.user_id = ${userId})
           AND n.quantity > (SELECT coalesce(sum(pl.quantity), 0) FROM pledges pl WHERE pl.need_id = n.id AND pl.status IN ('accepted', 'fulfilled'))
-      ) c
-      ORDER BY score DESC, c.deadline ASC NULLS LAST, c.created_at DESC, c.id ASC LIMIT ${limit}`);
+        ORDER BY score DESC, n.deadline ASC NULLS LAST, n.created_at DESC, n.id ASC LIMIT ${limit}
+      )
+      SELECT r.id, r.score, r.same_territory, r.deadline, n.kind, n.title, p.id AS project_id, p.title AS project_title, ${sharedSkills(sql`n.skills`, person.keys)} AS shared,
+        t.slug AS territory_slug, t.name_fr AS territory_fr, t.name_en AS territory_en
+      FROM ranked r JOIN needs n ON n.id = r.id JOIN projects p ON p.id = n.project_id JOIN territories t ON t.id = p.territory_id
+      ORDER BY r.score DESC, r.deadline ASC NULLS LAST, r.created_at DESC, r.id ASC`);
   },
 };

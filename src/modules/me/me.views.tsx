@@ -42,6 +42,8 @@ export function MePage({ ctx, me, page, notices }: { ctx: RequestContext; me: Me
           <li><a href="/moi/profil" class="button">{t('me.page.editProfile')}</a></li>
           <li><a href="/moi/photo" class="button button-secondary">{t('me.page.changePhoto')}</a></li>
           <li><a href="/moi/securite" class="button button-secondary">{t('me.page.security')}</a></li>
+          <li><a href="/moi/contributions" class="button button-secondary">{t('pledges.mine.title')}</a></li>
+          <li><a href="/moi/engagements-recus" class="button button-secondary">{t('pledges.inbox.title')}</a></li>
         </ul>
       </nav>
       <p class="muted">

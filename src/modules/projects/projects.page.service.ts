@@ -10,16 +10,20 @@ import { loadView, projectPlaceOptions } from './projects.service.js';
 import { projectContentRepository } from './projects.content.repository.js';
 import { presentUpdate } from './projects.presenter.js';
 import type { ProjectPageData } from './projects.page.views.js';
+import { supportersFor } from '../pledges/pledges.queries.service.js';
+import { impactFor } from '../impact/impact.service.js';
 
 const UPDATES_ON_PAGE = 20;
 
 /** Everything the project page shows, for this actor (abilities computed here, never in the view). */
 export async function projectPageData(deps: Deps, actor: Actor | null, id: string, locale: Locale, preview: boolean): Promise<Omit<ProjectPageData, 'notice' | 'updateForm'>> {
   const access = await viewableProject(deps, actor, id);
-  const [project, needs, updates] = await Promise.all([
+  const [project, needs, updates, supporters, impact] = await Promise.all([
     loadView(deps, id, locale),
     needsWithProgress(deps, id),
     projectContentRepository.updates(deps.db, id, UPDATES_ON_PAGE),
+    supportersFor(deps, id, actor),
+    impactFor(deps, { projectId: id }),
   ]);
   const isPublic = isPublicStatus(access.project.status);
   const can = { ...projectAbilities(actor, access.project, access.ctx), help: isPublic && access.project.status !== 'completed' };
@@ -27,6 +31,8 @@ export async function projectPageData(deps: Deps, actor: Actor | null, id: strin
     project,
     needs: needs.map(presentNeed),
     updates: updates.slice(0, UPDATES_ON_PAGE).map(presentUpdate),
+    supporters,
+    impact,
     can,
     preview,
     isPublic,

@@ -7,11 +7,17 @@ import type { NeedView } from '../needs/needs.presenter.js';
 import type { ProjectAbilities } from './projects.policy.js';
 import type { ProjectImageView, ProjectUpdateView, ProjectView } from './projects.presenter.js';
 import { StatusBadge } from './projects.views.js';
+import { ProjectSupporters } from '../pledges/pledges.supporters.views.js';
+import type { SupporterEntry } from '../pledges/pledges.queries.service.js';
+import { ImpactFigures } from '../impact/impact.views.js';
+import type { ImpactSums } from '../impact/impact.types.js';
 
 export type ProjectPageData = {
   project: ProjectView;
   needs: NeedView[];
   updates: ProjectUpdateView[];
+  supporters: SupporterEntry[];
+  impact: ImpactSums;
   can: ProjectAbilities & { help: boolean };
   /** The /apercu view: the page as the public will see it, with a banner and no team controls. */
   preview: boolean;
@@ -90,6 +96,8 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
           <NeedList ctx={ctx} needs={data.needs} canHelp={can.help} lang={lang} />
         </section>
       </div>
+      {data.isPublic ? <ProjectSupporters ctx={ctx} supporters={data.supporters} /> : null}
+      {data.isPublic && data.impact.pledges > 0 ? <ImpactFigures ctx={ctx} figures={data.impact} showProjects={false} /> : null}
       {gallery.length ? (
         <section aria-labelledby="project-gallery">
           <h2 id="project-gallery">{t('projects.page.gallery')}</h2>

@@ -52,7 +52,7 @@ export const projectsPages: Module = async (app, { deps }) => {
     const actor = request.ctx.actor;
     const [cards, places, mine] = await Promise.all([cardsFor(request, query, deps), projectPlaceOptions(deps, request.ctx.locale), actor && !query.cursor ? listMyProjects(deps, actor, request.ctx.locale) : []]);
     const data = { filters, places, cards: cards.items, next: nextLinks(query, cards.nextCursor), mine, canCreate: canCreateProject(actor) };
-    return sendPage(request, reply, <ProjectListPage ctx={request.ctx} data={data} />, { title: request.ctx.t('projects.list.title'), description: request.ctx.t('projects.list.intro'), noindex: query.cursor !== undefined || filters.q !== undefined });
+    return sendPage(request, reply, <ProjectListPage ctx={request.ctx} data={data} />, { nav: 'projects', title: request.ctx.t('projects.list.title'), description: request.ctx.t('projects.list.intro'), noindex: query.cursor !== undefined || filters.q !== undefined });
   });
 
   /** The next cards for htmx: appended to the grid; the "more" link is replaced out of band. */

@@ -12,7 +12,7 @@ export const en: Catalogue<typeof fr> = {
     privacy: 'Privacy',
     api: 'Public API',
   },
-  nav: { home: 'Home', territories: 'Territories', caisses: 'Caisses', admin: 'Administration', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', me: 'My page' },
+  nav: { home: 'Home', projects: 'Projects', offers: 'Offers', messages: 'Messages', contributions: 'My contributions', territories: 'Territories', caisses: 'Caisses', admin: 'Administration', signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', me: 'My page' },
   form: {
     requiredMark: '(required)',
     errorSummary_one: 'The form has one error',

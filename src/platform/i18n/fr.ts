@@ -8,7 +8,7 @@ export const fr = {
     privacy: 'Confidentialité',
     api: 'API publique',
   },
-  nav: { home: 'Accueil', territories: 'Territoires', caisses: 'Caisses', admin: 'Administration', signIn: 'Se connecter', signUp: 'S’inscrire', signOut: 'Se déconnecter', me: 'Ma page' },
+  nav: { home: 'Accueil', projects: 'Projets', offers: 'Offres', messages: 'Messages', contributions: 'Mes contributions', territories: 'Territoires', caisses: 'Caisses', admin: 'Administration', signIn: 'Se connecter', signUp: 'S’inscrire', signOut: 'Se déconnecter', me: 'Ma page' },
   form: {
     requiredMark: '(obligatoire)',
     errorSummary_one: 'Le formulaire contient une erreur',

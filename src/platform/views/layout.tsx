@@ -10,7 +10,7 @@ export type LayoutProps = {
   noindex?: boolean;
   children: ComponentChildren;
   /** Which top navigation entry is current. */
-  nav?: 'home' | 'territories' | 'caisses' | 'me' | 'admin';
+  nav?: 'home' | 'projects' | 'offers' | 'territories' | 'caisses' | 'me' | 'admin' | 'messages';
   /** Extra tags for <head> (Open Graph meta, canonical link). */
   head?: ComponentChildren;
 };
@@ -45,6 +45,8 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
             <nav aria-label={t('layout.mainNav')} class="main-nav">
               <ul>
                 <li><a href="/" {...current('home')}>{t('nav.home')}</a></li>
+                <li><a href="/projets" {...current('projects')}>{t('nav.projects')}</a></li>
+                <li><a href="/offres" {...current('offers')}>{t('nav.offers')}</a></li>
                 <li><a href="/territoires" {...current('territories')}>{t('nav.territories')}</a></li>
                 <li><a href="/caisses" {...current('caisses')}>{t('nav.caisses')}</a></li>
                 {isAdmin ? <li><a href="/admin" {...current('admin')}>{t('nav.admin')}</a></li> : null}
