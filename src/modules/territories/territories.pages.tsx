@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Module } from '../index.js';
 import { sendPage } from '../../platform/views/render.js';
+import { listTerritoryProjects } from '../projects/projects.list.service.js';
+import { TerritoryProjects } from '../projects/projects.views.js';
+import { impactFor } from '../impact/impact.service.js';
+import { ImpactFigures } from '../impact/impact.views.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { parseInput } from '../../platform/validation.js';
 import * as territories from './territories.service.js';
@@ -20,7 +24,14 @@ export const territoriesPages: Module = async (app, { deps }) => {
   async function territoryPage(request: FastifyRequest, reply: FastifyReply, slug: string, form: WaitlistFormState, status = 200) {
     const page = await territories.getTerritory(deps, slug, request.ctx.locale);
     const can = territoryAbilities(page.territory, request.ctx.actor !== null, page.children.length > 0);
-    return sendPage(request, reply, <TerritoryPage ctx={request.ctx} page={page} can={can} form={form} />, {
+    const [cards, impact] = await Promise.all([listTerritoryProjects(deps, page.territory.id, 6, request.ctx.locale), impactFor(deps, { territoryId: page.territory.id })]);
+    const body = (
+      <TerritoryPage ctx={request.ctx} page={page} can={can} form={form}>
+        {cards.length ? <TerritoryProjects ctx={request.ctx} territorySlug={page.territory.slug} cards={cards} /> : null}
+        {impact.pledges > 0 ? <ImpactFigures ctx={request.ctx} figures={impact} /> : null}
+      </TerritoryPage>
+    );
+    return sendPage(request, reply, body, {
       title: page.territory.name,
       description: page.territory.description || request.ctx.t(`territories.stateSentence.${page.territory.rolloutState}`),
       nav: 'territories',

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { CsrfField, ErrorSummary, Field, Notice, type FormErrors } from '../../platform/views/forms.js';
@@ -108,7 +109,7 @@ function Breadcrumb({ t, ancestors, current }: { t: T; ancestors: TerritoryRef[]
   );
 }
 
-export function TerritoryPage({ ctx, page, can, form }: { ctx: RequestContext; page: TerritoryPageView; can: TerritoryAbilities; form: WaitlistFormState }) {
+export function TerritoryPage({ ctx, page, can, form, children: extras }: { ctx: RequestContext; page: TerritoryPageView; can: TerritoryAbilities; form: WaitlistFormState; children?: ComponentChildren }) {
   const { t } = ctx;
   const { territory, ancestors, children } = page;
   return (
@@ -144,6 +145,7 @@ export function TerritoryPage({ ctx, page, can, form }: { ctx: RequestContext; p
           </ul>
         </section>
       ) : null}
+      {extras}
     </article>
   );
 }
