@@ -21,4 +21,7 @@ describe('needFormToBody', () => {
   it('sends an unchecked "paid" box as "off" and leaves the kind out when editing', () => {
     expect(needFormToBody({ quantity: '6', rateCents: '45,50' }, 'expertise')).toEqual({ quantity: 6, rateCents: 4550, paid: 'off' });
   });
+  it('treats an empty hourly rate of free expertise as not given', () => {
+    expect(needFormToBody({ kind: 'expertise', title: 'Tenue de livres', quantity: '6', rateCents: '' })).toEqual({ kind: 'expertise', title: 'Tenue de livres', quantity: 6, paid: 'off' });
+  });
 });

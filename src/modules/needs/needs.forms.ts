@@ -33,6 +33,8 @@ export function needFormToBody(form: unknown, fixedKind?: NeedKind): Record<stri
   if ('loanRateBps' in body) body.loanRateBps = scaled(body.loanRateBps, 100);
   if ('loanTermMonths' in body) body.loanTermMonths = parseDecimal(body.loanTermMonths);
   if (kind === 'expertise') body.paid = body.paid ?? 'off';
+  // An optional number left empty is "not given", not "missing".
+  for (const field of ['rateCents', 'loanRateBps', 'loanTermMonths', 'returnDate', 'deadline']) if (body[field] === '') delete body[field];
   if (fixedKind) delete body.kind;
   return body;
 }
