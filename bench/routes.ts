@@ -1,11 +1,13 @@
 import type { Deps } from '../src/platform/deps.js';
 
 export type BenchRoute = { name: string; path: string };
-export type Prepared = { personHandle: string };
+export type Prepared = { personHandle: string; projectId: string; needId: string };
 
 /** Anything a route needs that the seed does not name (ids, handles). */
 export async function prepare(_deps: Deps): Promise<Prepared> {
-  return { personHandle: `bench-${Math.max(1, Math.floor(Number(process.env.BENCH_PEOPLE ?? 100_000) / 2))}` };
+  const projects = Number(process.env.BENCH_PROJECTS ?? 20_000);
+  const middle = Math.max(1, Math.floor(projects / 2));
+  return { personHandle: `bench-${Math.max(1, Math.floor(Number(process.env.BENCH_PEOPLE ?? 100_000) / 2))}`, projectId: `bp${middle}`, needId: `bn${middle}-2` };
 }
 
 /** The hot routes, as a visitor reaches them. */
@@ -13,4 +15,8 @@ export const ROUTES = (p: Prepared): BenchRoute[] => [
   { name: 'GET / (home page)', path: '/' },
   { name: 'GET /membres/:handle (personal page)', path: `/membres/${p.personHandle}` },
   { name: 'GET /api/v1/territories', path: '/api/v1/territories' },
+  { name: 'GET /projets (project grid)', path: '/projets' },
+  { name: 'GET /projets/:id (project page)', path: `/projets/${p.projectId}` },
+  { name: 'GET /api/v1/projects?q=benevole (search)', path: '/api/v1/projects?q=benevole' },
+  { name: 'GET /api/v1/projects?territory=villeray&needKind=loan', path: '/api/v1/projects?territory=villeray&needKind=loan' },
 ];

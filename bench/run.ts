@@ -18,11 +18,12 @@ import { runMigrations } from '../src/db/migrate.js';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { seedReferenceData } from '../src/seed/seed.js';
-import { seedPeople } from './seed.js';
+import { seedMutualAid, seedPeople } from './seed.js';
 import { ROUTES, type BenchRoute } from './routes.js';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
     const deps = { config: loadConfig({ SEED_DEMO: 'no' }), database, db: database.db, log: (await import('pino')).default({ level: 'silent' }) };
     await seedReferenceData(deps);
     await seedPeople(database, PEOPLE);
+    console.log(`seeding ${PROJECTS.toLocaleString('en')} projects, ${(PROJECTS * 5).toLocaleString('en')} needs, ~${(PROJECTS * 13).toLocaleString('en')} pledges…`);
+    await seedMutualAid(database, PROJECTS, PEOPLE);
     const extra = await (await import('./routes.js')).prepare(deps);
 
     const helloProc = await startProcess(process.execPath, ['--import', 'tsx', 'bench/hello.ts', '3998'], {});
@@ -149,7 +152,7 @@ async function main(): Promise<void> {
   }
 
   const lines = [
-    `Bench ${new Date().toISOString()} — ${PEOPLE.toLocaleString('en')} people, PostgreSQL, ${CONNECTIONS} connections × ${SECONDS} s, ${os.cpus().length} cores`,
+    `Bench ${new Date().toISOString()} — ${PEOPLE.toLocaleString('en')} people, ${PROJECTS.toLocaleString('en')} projects, PostgreSQL, ${CONNECTIONS} connections × ${SECONDS} s, ${os.cpus().length} cores`,
     `bare Fastify hello-world: ${hello.toFixed(0)} req/s`,
     '',
     '| route | req/s | p50 ms | p95 ms | p99 ms | errors | SQL floor it/s | stack overhead (req/s ÷ floor) | framework share (req/s ÷ hello) |',

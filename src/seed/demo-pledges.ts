@@ -7,7 +7,7 @@ import { needs } from '../modules/needs/needs.tables.js';
 import { organisationMembers, organisations } from '../modules/organisations/organisations.tables.js';
 import { projects, projectTeam } from '../modules/projects/projects.tables.js';
 import { pledges, type PledgeStatus } from '../modules/pledges/pledges.tables.js';
-import { CREATION_FROM, NAME_PUBLIC_NOTE, pledgesRepository } from '../modules/pledges/pledges.repository.js';
+import { CREATION_FROM, pledgesRepository } from '../modules/pledges/pledges.repository.js';
 import { recordFulfilledHelp } from '../modules/impact/impact.service.js';
 
 /** Neighbours of the demo who pledge, in the order they take turns. */
@@ -65,10 +65,10 @@ async function insertPledge(tx: Db, deps: Pick<Deps, 'config'>, o: { need: NeedR
   await pledgesRepository.insert(tx, {
     id, needId: need.id, projectId: project.id, supporterId: supporter.id, organisationId: o.organisationId ?? null, onHonour: Boolean(o.organisationId),
     quantity: o.quantity, message: note[need.unit] ?? '', startDate: start, endDate: null, status: plan.status, reason,
-    promoterConfirmedAt: teamConfirmedAt, supporterConfirmedAt: fulfilledAt, fulfilledAt, createdAt, updatedAt: fulfilledAt ?? later(2),
+    promoterConfirmedAt: teamConfirmedAt, supporterConfirmedAt: fulfilledAt, fulfilledAt, createdAt, updatedAt: fulfilledAt ?? later(2), showName: Boolean(o.named),
   });
   const log = (from: string, to: string, actorId: string | null, at: Date, text = '') => pledgesRepository.insertEvent(tx, { pledgeId: id, actorId, fromStatus: from, toStatus: to, note: text, createdAt: at });
-  await log(CREATION_FROM, 'proposed', supporter.id, createdAt, o.named ? NAME_PUBLIC_NOTE : '');
+  await log(CREATION_FROM, 'proposed', supporter.id, createdAt);
   if (['accepted', 'fulfilled', 'lapsed'].includes(plan.status)) await log('proposed', 'accepted', project.promoterId, later(1));
   if (plan.status === 'declined') await log('proposed', 'declined', project.promoterId, later(1), reason);
   if (plan.status === 'withdrawn') await log('proposed', 'withdrawn', supporter.id, later(2), reason);

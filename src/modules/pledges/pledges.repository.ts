@@ -17,7 +17,6 @@ export type { PledgeRow, PledgeDetail } from './pledges.types.js';
  * no column for it): `from_status = 'new'` and this note.
  */
 export const CREATION_FROM = 'new';
-export const NAME_PUBLIC_NOTE = 'name:public';
 
 const needTarget = { id: needs.id, projectId: needs.projectId, kind: needs.kind, title: needs.title, quantity: needs.quantity, unit: needs.unit, materialMode: needs.materialMode, closedAt: needs.closedAt };
 const projectTarget = { id: projects.id, title: projects.title, status: projects.status, territoryId: projects.territoryId, caisseId: projects.caisseId };
@@ -28,7 +27,7 @@ const detailColumns = {
   project: projectTarget,
   supporter: { id: users.id, handle: users.handle, displayName: users.displayName, email: users.email, locale: users.locale, deletedAt: users.deletedAt },
   organisation: { id: organisations.id, slug: organisations.slug, name: organisations.name },
-  showName: sql<boolean>`exists (select 1 from ${pledgeEvents} e where e.pledge_id = ${pledges.id} and e.from_status = ${CREATION_FROM} and e.note = ${NAME_PUBLIC_NOTE})`,
+  showName: pledges.showName,
 };
 
 function detailQuery(db: Db) {

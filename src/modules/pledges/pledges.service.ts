@@ -5,7 +5,7 @@ import { AppError, validationError, type ErrorCode, type FieldIssue } from '../.
 import type { Actor } from '../../platform/http/context.js';
 import { isPublicStatus } from '../projects/projects.policy.js';
 import { canSeeNeed, localToday, pledgeRefusal, type PledgeActor, type PledgeRelation } from './pledges.policy.js';
-import { CREATION_FROM, NAME_PUBLIC_NOTE, pledgesRepository } from './pledges.repository.js';
+import { CREATION_FROM, pledgesRepository } from './pledges.repository.js';
 import type { NeedTarget, Partner, PledgeDetail, ProjectTarget } from './pledges.types.js';
 import { notifyPledge } from './pledges.notify.js';
 import { PLEDGE_QUANTITY_MAX } from './pledges.quantity.js';
@@ -81,9 +81,9 @@ export async function createPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, 
     if (input.quantity > remaining) throw new AppError('NEED_OVERSUBSCRIBED', { remaining });
     await pledgesRepository.insert(tx, {
       id, needId, projectId: target.project.id, supporterId: supporter.id, organisationId: input.organisationId, onHonour: input.organisationId !== null,
-      quantity: input.quantity, message: input.message, startDate: input.startDate, endDate: input.endDate, status: 'proposed',
+      quantity: input.quantity, message: input.message, startDate: input.startDate, endDate: input.endDate, status: 'proposed', showName: input.showName,
     });
-    await pledgesRepository.insertEvent(tx, { pledgeId: id, actorId: supporter.id, fromStatus: CREATION_FROM, toStatus: 'proposed', note: input.showName ? NAME_PUBLIC_NOTE : '' });
+    await pledgesRepository.insertEvent(tx, { pledgeId: id, actorId: supporter.id, fromStatus: CREATION_FROM, toStatus: 'proposed', note: '' });
     await notifyPledge(tx, await pledgesRepository.teamIds(tx, target.project.id), 'proposed', { id, project: target.project, need: target.need });
   });
   return (await pledgesRepository.detail(deps.db, id))!;

@@ -21,6 +21,8 @@ export const pledges = pgTable(
     onHonour: boolean('on_honour').notNull().default(false),
     quantity: integer('quantity').notNull(),
     message: text('message').notNull().default(''),
+    /** The supporter agreed to be named on the project page once the pledge is accepted. */
+    showName: boolean('show_name').notNull().default(false),
     startDate: date('start_date', { mode: 'string' }),
     endDate: date('end_date', { mode: 'string' }),
     status: text('status', { enum: PLEDGE_STATUSES }).notNull().default('proposed'),

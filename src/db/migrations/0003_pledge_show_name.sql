@@ -1,0 +1,1 @@
+ALTER TABLE "pledges" ADD COLUMN "show_name" boolean DEFAULT false NOT NULL;
