@@ -78,7 +78,7 @@ async function captureQueries(database: Database, route: BenchRoute): Promise<{ 
   const recorder = (...args: unknown[]) => {
     const [q, v] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
     if (typeof q === 'string') captured.push({ text: q, values: v ?? [] });
-    else captured.push({ text: q.text, values: q.values ?? [] });
+    else captured.push({ text: q.text, values: q.values ?? v ?? [] });
     return (original as (...a: unknown[]) => unknown)(...args);
   };
   (pool as unknown as { query: unknown }).query = recorder;
@@ -118,6 +118,7 @@ async function main(): Promise<void> {
   const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
   const results: Result[] = [];
   let hello = 0;
+  let server: ChildProcess | undefined;
   try {
     console.log(`seeding ${PEOPLE.toLocaleString('en')} people on PostgreSQL (${dbName})…`);
     const database = await openDatabase({ databaseUrl: dbUrl, poolSize: 10 });
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
     helloProc.kill('SIGTERM');
 
     const port = 3997;
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SEED_DEMO: 'no', NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40) }, stdio: 'inherit' });
+    server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), HOST: '127.0.0.1', RATE_LIMITS: 'off', LOG_LEVEL: 'warn', SEED_DEMO: 'no', NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40) }, stdio: 'inherit' });
     await waitHttp(`http://127.0.0.1:${port}/readyz`);
     for (const route of ROUTES(extra)) {
       console.log(`measuring ${route.name}…`);
@@ -144,9 +145,10 @@ async function main(): Promise<void> {
       results.push({ route: `${route.name} (${queries.length} queries)`, ...measured, floor });
       console.log(`${route.name}: ${measured.rps.toFixed(0)} req/s, floor ${floor.toFixed(0)} it/s`);
     }
-    server.kill('SIGTERM');
+    server?.kill('SIGTERM');
     await database.close();
   } finally {
+    server?.kill('SIGTERM');
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }

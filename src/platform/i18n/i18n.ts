@@ -21,9 +21,28 @@ export type T = (key: string, params?: Record<string, unknown>) => string;
 
 const fixed: Record<Locale, TFunction> = { fr: instance.getFixedT('fr'), en: instance.getFixedT('en') };
 
-export function translator(locale: Locale): T {
+// Most strings have no parameters: resolve each once per locale instead of on every render.
+const plain: Record<Locale, Map<string, string>> = { fr: new Map(), en: new Map() };
+const translators: Record<Locale, T> = { fr: build('fr'), en: build('en') };
+
+function build(locale: Locale): T {
   const t = fixed[locale];
-  return (key, params) => String(t(key, { ...params, lng: locale }));
+  const cache = plain[locale];
+  return (key, params) => {
+    if (params === undefined) {
+      let hit = cache.get(key);
+      if (hit === undefined) {
+        hit = String(t(key, { lng: locale }));
+        cache.set(key, hit);
+      }
+      return hit;
+    }
+    return String(t(key, { ...params, lng: locale }));
+  };
+}
+
+export function translator(locale: Locale): T {
+  return translators[locale];
 }
 
 export function isLocale(value: unknown): value is Locale {
