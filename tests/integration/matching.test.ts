@@ -48,7 +48,7 @@ type Match = { type: string; score: number; offer: { id: string } | null; person
 const matches = async (needId: string, cookie?: string, lang = 'fr') => {
   const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/needs/${needId}/matches?lang=${lang}`, headers: cookie ? { cookie } : {} });
   expect(res.statusCode).toBe(200);
-  return (res.json() as { items: Match[] }).items;
+  return res.json<{ items: Match[] }>().items;
 };
 const key = (m: Match) => (m.offer ? `offer:${m.offer.id}` : `person:${m.person.handle}`);
 
@@ -129,6 +129,17 @@ describe('who could help with a need', () => {
     expect(anonymous).not.toContain(`person:${f.a.handle}`);
     const hidden = (await matches(f.need.id)).find((m) => m.person.handle === f.p6.handle)!;
     expect(hidden.reason.territory).toBeNull();
+  });
+
+  it('suggests personal offers for a project that has no organisation', async () => {
+    const x = uid();
+    const promoter = await personAt(1);
+    const project = await createProject(ctx, { promoterId: promoter.id, territoryId: parcEx.id });
+    const need = await createNeed(ctx, { projectId: project.id, kind: 'expertise', skills: [`Graphisme ${x}`] });
+    const designer = await personAt(2, { territoryId: parcEx.id });
+    const poster = await offer(designer.id, { kind: 'service', skills: [`graphisme ${x}`], territoryIds: [parcEx.id], day: 2 });
+    const [first] = await matches(need.id);
+    expect(first).toMatchObject({ type: 'offer', offer: { id: poster }, score: 45 });
   });
 
   it('answers NEED_NOT_FOUND for unknown needs and needs of drafts the viewer may not see', async () => {

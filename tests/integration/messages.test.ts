@@ -4,6 +4,8 @@ import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createNeed, createProject, createTerritory, createUser, FORM, form, signIn } from '../helpers/factories.js';
 import { conversationParticipants, conversations, messages, userBlocks } from '../../src/modules/messages/messages.tables.js';
 import { unreadConversationCount } from '../../src/modules/messages/messages.service.js';
+import { pledges } from '../../src/modules/pledges/pledges.tables.js';
+import { newId } from '../../src/db/ids.js';
 
 let ctx: TestContext;
 let territoryId: string;
@@ -32,7 +34,7 @@ async function aboutANeed() {
   const need = await createNeed(ctx, { projectId: project.id, kind: 'expertise', title: 'Tenue de livres pour la coop' });
   const res = await api(supporter.s, 'POST', '/api/v1/conversations', { to: promoter.user.handle, contextType: 'need', contextId: need.id, body: 'Bonjour! Je peux aider.' });
   expect(res.statusCode).toBe(201);
-  return { promoter, supporter, need, conversation: res.json() as { id: string; subject: string } };
+  return { promoter, supporter, need, conversation: res.json<{ id: string; subject: string }>() };
 }
 const unread = async (p: Person, id: string) => ((await api(p.s, 'GET', '/api/v1/conversations')).json().items as { id: string; unreadCount: number }[]).find((c) => c.id === id)?.unreadCount;
 
@@ -60,6 +62,20 @@ describe('starting a conversation', () => {
     const res = await api(me.s, 'POST', '/api/v1/conversations', { to: other.user.handle, contextType: 'need', contextId: hidden.id, body: 'Allô' });
     expect(res.json().error.details.fields).toEqual({ contextId: 'Cette valeur n’est pas valide.' });
     expect(await ctx.database.db.select().from(conversations).where(eq(conversations.createdBy, me.user.id))).toEqual([]);
+  });
+
+  it('talks about a pledge only between its supporter and the project team', async () => {
+    const promoter = await person();
+    const supporter = await person();
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId });
+    const need = await createNeed(ctx, { projectId: project.id, title: 'Quatre heures samedi' });
+    const pledgeId = newId();
+    await ctx.database.db.insert(pledges).values({ id: pledgeId, needId: need.id, projectId: project.id, supporterId: supporter.user.id, quantity: 4 });
+    const ok = await api(supporter.s, 'POST', '/api/v1/conversations', { to: promoter.user.handle, contextType: 'pledge', contextId: pledgeId, body: 'Je confirme samedi.' });
+    expect([ok.statusCode, ok.json().subject, ok.json().context.url]).toEqual([201, 'Quatre heures samedi', `/engagements/${pledgeId}`]);
+    const stranger = await person();
+    const refused = await api(stranger.s, 'POST', '/api/v1/conversations', { to: promoter.user.handle, contextType: 'pledge', contextId: pledgeId, body: 'Et moi?' });
+    expect(refused.json().error.details.fields).toEqual({ contextId: 'Cette valeur n’est pas valide.' });
   });
 
   it('prefills the form from a need and sends without JavaScript', async () => {

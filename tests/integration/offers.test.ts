@@ -155,7 +155,7 @@ describe('the list of offers', () => {
     const a = (await api(open.s, 'POST', '/api/v1/offers', { kind: 'volunteering', title: `Aide aux devoirs ${mark}` })).json().id;
     const b = (await api(secret.s, 'POST', '/api/v1/offers', { kind: 'volunteering', title: `Cuisine collective ${mark}` })).json().id;
     const c = (await api(secret.s, 'POST', '/api/v1/offers', { kind: 'volunteering', title: `Jardinage ${mark}`, territories: [parcEx.slug] })).json().id;
-    const ids = async (query: string) => (await api(null, 'GET', `/api/v1/offers?q=${mark}&${query}`)).json().items.map((o: { id: string }) => o.id);
+    const ids = async (query: string) => (await api(null, 'GET', `/api/v1/offers?q=${mark}&${query}`)).json<{ items: { id: string }[] }>().items.map((o) => o.id);
     expect(await ids('')).toEqual([c, b, a]);
     expect(await ids(`territory=${parcEx.slug}`)).toEqual([c, a]);
     expect(await ids('kind=expertise')).toEqual([]);

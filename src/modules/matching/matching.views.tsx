@@ -26,7 +26,7 @@ function MatchItem({ ctx, match }: { ctx: Ctx; match: MatchView }) {
  */
 export function WhoCouldHelp({ ctx, matches, headingLevel = 3 }: { ctx: Ctx; matches: NeedMatches; headingLevel?: 2 | 3 | 4 }) {
   const { t, locale } = ctx;
-  const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
+  const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
   const items = presentMatches(matches, t, locale);
   const id = `qui-peut-aider-${matches.need.id}`;
   return (
@@ -57,7 +57,7 @@ export function WhoCouldHelpPage({ ctx, matches }: { ctx: RequestContext; matche
 /** "Needs near you that match your skills" on a person's own page (/moi places it). */
 export function NeedsNearYou({ ctx, needs, headingLevel = 2 }: { ctx: Ctx; needs: NeedNearYou[]; headingLevel?: 2 | 3 }) {
   const { t, fmt, locale } = ctx;
-  const Heading = `h${headingLevel}` as 'h2' | 'h3';
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="needs-near-you" aria-labelledby="besoins-pres-de-vous">
       <Heading id="besoins-pres-de-vous">{t('matching.nearYou.title')}</Heading>

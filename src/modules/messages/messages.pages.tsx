@@ -8,7 +8,7 @@ import { parseInput } from '../../platform/validation.js';
 import { usersRepository } from '../auth/users.repository.js';
 import * as conversations from './messages.service.js';
 import { parseContext, ZConversationParams, ZMessageBody, ZStartConversationBody } from './messages.schemas.js';
-import { ConversationsPage, MessageItem, NewConversationPage, ReplyForm, ThreadPage, type FormState } from './messages.views.js';
+import { ConversationsPage, MessageItem, NewConversationPage, ReplyForm, ReplyStatus, ThreadPage, type FormState } from './messages.views.js';
 
 const PAGE = 50;
 const isHtmx = (request: FastifyRequest) => request.headers['hx-request'] === 'true';
@@ -80,7 +80,7 @@ export const messagesPages: Module = async (app, { deps }) => {
       async (input) => {
         const message = await conversations.sendMessage(deps, request.ctx.actor, id, input);
         if (!isHtmx(request)) return reply.redirect(`/messages/${id}?fait=envoye#m-${message.id}`, 303);
-        return sendFragment(reply, <><MessageItem ctx={request.ctx} message={message} /><ReplyForm ctx={request.ctx} conversationId={id} form={{ values: {} }} oob sent /></>);
+        return sendFragment(reply, <><MessageItem ctx={request.ctx} message={message} /><ReplyForm ctx={request.ctx} conversationId={id} form={{ values: {} }} oob /><ReplyStatus ctx={request.ctx} sent oob /></>);
       },
       (state, status) => (isHtmx(request) ? sendFragment(reply, <ReplyForm ctx={request.ctx} conversationId={id} form={state} oob />) : thread(request, reply, state, status)),
     );

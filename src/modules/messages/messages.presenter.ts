@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTEXT_TYPES } from './messages.schemas.js';
 import { contextUrl } from './messages.policy.js';
-import type { ConversationRow, MessageRow } from './messages.repository.js';
+import type { ConversationRow, MessageRow } from './messages.types.js';
 
 const ZPersonRef = z.object({ handle: z.string(), displayName: z.string() });
 

@@ -3,14 +3,8 @@ import { execRows, type Db } from '../../db/client.js';
 import type { Cursor } from '../../platform/pagination.js';
 import { conversationParticipants, conversations, messages, userBlocks } from './messages.tables.js';
 import type { ContextType } from './messages.schemas.js';
+import type { ContextRow, ConversationRow, MessageRow } from './messages.types.js';
 
-export type ConversationRow = {
-  id: string; subject: string; context_type: ContextType | null; context_id: string | null; last_message_at: Date | string; cursor_at: string;
-  other_handle: string | null; other_name: string | null; other_id: string | null; unread: number; last_body: string | null; last_author_id: string | null;
-};
-export type MessageRow = { id: string; body: string; author_id: string | null; author_handle: string | null; author_name: string | null; created_at: Date | string; cursor_at: string };
-/** A need, pledge or project a conversation may be about, with what deciding access needs. */
-export type ContextRow = { title: string; project_id: string; supporter_id: string | null; on_team: boolean };
 
 const exactTime = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
 

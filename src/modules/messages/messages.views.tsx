@@ -4,6 +4,9 @@ import type { Blocks } from './messages.policy.js';
 import type { ConversationView, MessageView } from './messages.presenter.js';
 import { MESSAGE_MAX } from './messages.schemas.js';
 
+/** A form value as text (anything that is not text or a number shows empty). */
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 type Ctx = Pick<RequestContext, 't' | 'fmt' | 'locale' | 'csrfToken'>;
 export type FormState = { values: Record<string, unknown>; errors?: FormErrors | undefined };
 
@@ -54,17 +57,21 @@ export function MessageItem({ ctx, message }: { ctx: Ctx; message: MessageView }
 }
 
 /** The reply form: a plain POST without JavaScript; with htmx the new message is appended to the thread. */
-export function ReplyForm({ ctx, conversationId, form, oob, sent }: { ctx: Ctx; conversationId: string; form: FormState; oob?: boolean; sent?: boolean }) {
+/** Announces a sent reply; htmx fills it in place (innerHTML), so screen readers hear the change. */
+export function ReplyStatus({ ctx, sent, oob }: { ctx: Ctx; sent: boolean; oob?: boolean }) {
+  return <p id="reply-status" class="visually-hidden" role="status" hx-swap-oob={oob ? 'innerHTML' : undefined}>{sent ? ctx.t('messages.thread.sent') : ''}</p>;
+}
+
+export function ReplyForm({ ctx, conversationId, form, oob }: { ctx: Ctx; conversationId: string; form: FormState; oob?: boolean }) {
   const { t } = ctx;
   const action = `/messages/${conversationId}`;
   return (
     <form id="reply-form" method="post" action={action} hx-post={action} hx-target="#thread" hx-swap="beforeend" hx-swap-oob={oob ? 'true' : undefined} class="stack reply-form" noValidate>
       <CsrfField token={ctx.csrfToken} />
       <ErrorSummary t={t} errors={form.errors} labels={{ body: t('messages.fields.reply') }} />
-      <TextArea t={t} name="body" label={t('messages.fields.reply')} value={String(form.values.body ?? '')} errors={form.errors} required maxLength={MESSAGE_MAX} rows={4} />
+      <TextArea t={t} name="body" label={t('messages.fields.reply')} value={str(form.values.body)} errors={form.errors} required maxLength={MESSAGE_MAX} rows={4} />
       <div class="form-actions">
         <button type="submit" class="button">{t('messages.send')}</button>
-        <span class="visually-hidden" role="status">{sent ? t('messages.thread.sent') : ''}</span>
       </div>
     </form>
   );
@@ -78,7 +85,7 @@ function BlockControl({ ctx, conversation, blocks }: { ctx: Ctx; conversation: C
   return (
     <form method="post" action={`/messages/${conversation.id}/${path}`} data-confirm={t(blocks.iBlocked ? 'messages.block.unblockConfirm' : 'messages.block.confirm', { name })} class="block-form">
       <CsrfField token={ctx.csrfToken} />
-      <button type="submit" class={`button button-small ${blocks.iBlocked ? 'button-secondary' : 'button-danger'}`}>{t(blocks.iBlocked ? 'messages.block.unblock' : 'messages.block.block', { name })}</button>
+      <button type="submit" class="button button-small button-secondary">{t(blocks.iBlocked ? 'messages.block.unblock' : 'messages.block.block', { name })}</button>
     </form>
   );
 }
@@ -104,6 +111,7 @@ export function ThreadPage({ ctx, data }: { ctx: RequestContext; data: ThreadDat
       </ol>
       {data.blocks.blockedMe ? <p class="notice notice-warning">{t('messages.block.blockedMe')}</p> : null}
       {data.blocks.iBlocked ? <p class="notice notice-warning">{t('messages.block.iBlocked', { name })}</p> : null}
+      <ReplyStatus ctx={ctx} sent={false} />
       {!data.blocks.blockedMe && !data.blocks.iBlocked ? <ReplyForm ctx={ctx} conversationId={c.id} form={data.form} /> : null}
       <BlockControl ctx={ctx} conversation={c} blocks={data.blocks} />
     </div>
@@ -114,7 +122,7 @@ export type NewConversationData = { values: Record<string, unknown>; errors?: Fo
 
 export function NewConversationPage({ ctx, data }: { ctx: RequestContext; data: NewConversationData }) {
   const { t } = ctx;
-  const v = (name: string) => String(data.values[name] ?? '');
+  const v = (name: string) => str(data.values[name]);
   const labels = { to: t('messages.fields.to'), subject: t('messages.fields.subject'), body: t('messages.fields.body') };
   return (
     <div class="stack narrow">

@@ -4,6 +4,9 @@ import { NEED_KINDS } from '../needs/needs.tables.js';
 import { OFFER_PERIODS, OFFER_STATUSES } from './offers.tables.js';
 import type { PlaceOption } from './offers.views.js';
 
+/** A form value as text (anything that is not text or a number shows empty). */
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 export type OfferFormData = {
   mode: 'create' | 'edit';
   action: string;
@@ -41,7 +44,7 @@ function PlacesField({ ctx, places, selected, errors }: { ctx: RequestContext; p
 export function OfferFormPage({ ctx, data }: { ctx: RequestContext; data: OfferFormData }) {
   const { t } = ctx;
   const { values, errors } = data;
-  const v = (name: string) => String(values[name] ?? '');
+  const v = (name: string) => str(values[name]);
   const labels: Record<string, string> = {
     organisation: t('offers.fields.organisation'), kind: t('offers.fields.kind'), title: t('offers.fields.title'), description: t('offers.fields.description'), quantity: t('offers.fields.quantity'),
     period: t('offers.fields.period'), territories: t('offers.fields.territories'), skills: t('offers.fields.skills'), availability: t('offers.fields.availability'), status: t('offers.fields.status'),

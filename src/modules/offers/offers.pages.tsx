@@ -34,9 +34,14 @@ function nextHref(query: TOfferListQuery, cursor: string | null): string | null 
   return `/offres?${params.toString()}`;
 }
 
-const NOTICES: Record<string, string> = { publiee: 'offers.notice.created', enregistree: 'offers.notice.saved', supprimee: 'offers.notice.deleted' };
+/** `?fait=…` after a redirect names the notice to show. */
+const doneOf = (request: FastifyRequest) => {
+  const done = (request.query as Record<string, unknown>).fait;
+  return typeof done === 'string' ? done : '';
+};
+const NOTICES: Record<string, string | undefined> = { publiee: 'offers.notice.created', enregistree: 'offers.notice.saved', supprimee: 'offers.notice.deleted' };
 const noticeOf = (request: FastifyRequest) => {
-  const key = NOTICES[String((request.query as Record<string, unknown>).fait ?? '')];
+  const key = NOTICES[doneOf(request)];
   return key ? request.ctx.t(key) : undefined;
 };
 

@@ -4,7 +4,7 @@ import { NEED_KINDS, NEED_UNITS } from '../needs/needs.tables.js';
 import { UNIT_BY_KIND } from '../needs/needs.status.js';
 import { OFFER_PERIODS, OFFER_STATUSES } from './offers.tables.js';
 import { fallbackTerritoryId } from './offers.policy.js';
-import type { OfferRecord } from './offers.repository.js';
+import type { OfferRecord } from './offers.types.js';
 
 export type TerritoryNames = Map<string, { slug: string; nameFr: string; nameEn: string }>;
 

@@ -4,27 +4,8 @@ import type { Cursor } from '../../platform/pagination.js';
 import { users, type FieldVisibility } from '../auth/auth.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { offers } from './offers.tables.js';
+import type { NewOffer, OfferListFilters, OfferRecord, OfferRow } from './offers.types.js';
 
-export type OfferRow = typeof offers.$inferSelect;
-export type NewOffer = typeof offers.$inferInsert;
-/** An offer with what its presenter needs: the owner, their territory's visibility, and the organisation. */
-export type OfferRecord = OfferRow & {
-  /** createdAt with its microseconds, for an exact keyset cursor. */
-  cursorAt: string;
-  owner: { handle: string; displayName: string; territoryId: string | null; territoryVisibility: FieldVisibility };
-  organisation: { slug: string; name: string; territoryId: string | null; partner: boolean } | null;
-};
-export type OfferListFilters = {
-  kind?: string | undefined;
-  q?: string | undefined;
-  territoryId?: string | undefined;
-  organisationId?: string | undefined;
-  ownerId?: string | undefined;
-  /** Lists show active offers only, except an owner's own list. */
-  activeOnly: boolean;
-  /** Whether the viewer is signed in (an owner's territory seen by members counts for them). */
-  signedIn: boolean;
-};
 
 const columns = {
   offer: offers,

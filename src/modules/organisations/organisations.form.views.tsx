@@ -3,14 +3,17 @@ import { LOCALE_TAGS, translator, type Locale } from '../../platform/i18n/i18n.j
 import { CsrfField, ErrorSummary, Field, Notice, Select, TextArea, type FormErrors } from '../../platform/views/forms.js';
 import type { OrganisationView } from './organisations.presenter.js';
 import { CHARTER_VERSION } from './organisations.policy.js';
-import { kindOptions, PartnerBadge, type PlaceOption } from './organisations.views.js';
+import { kindOptions, type PlaceOption } from './organisations.views.js';
+
+/** A form value as text (anything that is not text or a number shows empty). */
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 type FormProps = { ctx: RequestContext; mode: 'create' | 'edit'; action: string; values: Record<string, unknown>; errors?: FormErrors | undefined; places: PlaceOption[]; cancelHref: string };
 
 /** Creating or editing an organisation: the same fields, posted without JavaScript. */
 export function OrganisationFormPage({ ctx, mode, action, values, errors, places, cancelHref }: FormProps) {
   const { t } = ctx;
-  const v = (name: string) => String(values[name] ?? '');
+  const v = (name: string) => str(values[name]);
   const labels = { name: t('organisations.fields.name'), kind: t('organisations.fields.kind'), description: t('organisations.fields.description'), website: t('organisations.fields.website'), territory: t('organisations.fields.territory') };
   return (
     <section class="narrow stack">
@@ -63,7 +66,7 @@ export function CharterPage({ ctx, data }: { ctx: RequestContext; data: CharterP
         <CharterText locale={other} organisation={o.name} />
       </details>
       {o.partner && o.partnerSince ? (
-        <Notice kind="success"><PartnerBadge t={t} /> {t('organisations.partner.since', { date: fmt.date(new Date(o.partnerSince)) })}</Notice>
+        <Notice kind="success"><span class="badge badge-partner">{t('organisations.partner.since', { date: fmt.date(new Date(o.partnerSince)) })}</span></Notice>
       ) : data.canSign ? (
         <form method="post" action={`/organisations/${o.slug}/charte`} class="stack charter-form" data-confirm={t('organisations.charter.confirm', { organisation: o.name })} noValidate>
           <CsrfField token={ctx.csrfToken} />

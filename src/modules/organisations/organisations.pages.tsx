@@ -30,7 +30,12 @@ function nextHref(query: TOrganisationListQuery, cursor: string | null): string 
   return `/organisations?${params.toString()}`;
 }
 
-const NOTICES: Record<string, string> = { creee: 'organisations.notice.created', enregistree: 'organisations.notice.saved', membre: 'organisations.notice.memberAdded', charte: 'organisations.notice.charterSigned' };
+/** `?fait=…` after a redirect names the notice to show. */
+const doneOf = (request: FastifyRequest) => {
+  const done = (request.query as Record<string, unknown>).fait;
+  return typeof done === 'string' ? done : '';
+};
+const NOTICES: Record<string, string | undefined> = { creee: 'organisations.notice.created', enregistree: 'organisations.notice.saved', membre: 'organisations.notice.memberAdded', charte: 'organisations.notice.charterSigned' };
 const slugOf = (request: FastifyRequest) => parseInput(ZOrganisationParams, request.params).slug;
 
 /** Pages of organisations: the directory, creating one, its profile, editing, members and the charter. */
@@ -67,7 +72,7 @@ export const organisationsPages: Module = async (app, { deps }) => {
   async function profile(request: FastifyRequest, reply: FastifyReply, memberForm: MemberFormState, status = 200) {
     const slug = slugOf(request);
     const [page, offers] = await Promise.all([organisations.getOrganisationPage(deps, request.ctx.actor, slug, request.ctx.locale), listOrganisationOffers(deps, request.ctx.actor, request.ctx.locale, slug)]);
-    const key = NOTICES[String((request.query as Record<string, unknown>).fait ?? '')];
+    const key = NOTICES[doneOf(request)];
     const data = { page, offers: offers.items, notice: key ? request.ctx.t(key) : undefined, memberForm };
     return sendPage(request, reply, <OrganisationProfilePage ctx={request.ctx} data={data} />, { title: page.organisation.name, description: page.organisation.description.slice(0, 200) || undefined, status });
   }

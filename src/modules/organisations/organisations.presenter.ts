@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { ORGANISATION_KINDS, ORGANISATION_ROLES } from './organisations.tables.js';
-import type { MemberRow, OrganisationWithTerritory } from './organisations.repository.js';
+import type { MemberRow, OrganisationWithTerritory } from './organisations.types.js';
 
 export const ZOrganisationMember = z.object({ handle: z.string(), displayName: z.string(), role: z.enum(ORGANISATION_ROLES) });
 

@@ -4,15 +4,7 @@ import { users } from '../auth/auth.tables.js';
 import { territories } from '../territories/territories.tables.js';
 import { organisationMembers, organisations, type OrganisationRole } from './organisations.tables.js';
 import type { Cursor } from '../../platform/pagination.js';
-
-export type OrganisationRow = typeof organisations.$inferSelect;
-export type NewOrganisation = typeof organisations.$inferInsert;
-export type TerritoryRef = { slug: string; nameFr: string; nameEn: string };
-/** `cursorAt`: createdAt with its microseconds, for an exact keyset cursor. */
-export type OrganisationWithTerritory = OrganisationRow & { territory: TerritoryRef | null; cursorAt: string };
-export type MemberRow = { userId: string; handle: string; displayName: string; role: OrganisationRole; since: Date };
-export type OrganisationRef = { id: string; slug: string; name: string };
-export type OrganisationListFilters = { partner?: boolean | undefined; territoryId?: string | undefined; q?: string | undefined };
+import type { MemberRow, NewOrganisation, OrganisationListFilters, OrganisationRef, OrganisationRow, OrganisationWithTerritory } from './organisations.types.js';
 
 const withTerritory = {
   organisation: organisations,

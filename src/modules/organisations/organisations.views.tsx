@@ -7,6 +7,9 @@ import { ORGANISATION_KINDS, ORGANISATION_ROLES } from './organisations.tables.j
 import type { OrganisationPage } from './organisations.service.js';
 import type { OrganisationView } from './organisations.presenter.js';
 
+/** A form value as text (anything that is not text or a number shows empty). */
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 type Ctx = Pick<RequestContext, 't' | 'fmt' | 'locale'>;
 export type PlaceOption = { slug: string; name: string };
 
@@ -79,8 +82,8 @@ function MemberForm({ ctx, slug, form }: { ctx: RequestContext; slug: string; fo
       <h3>{t('organisations.members.addTitle')}</h3>
       <CsrfField token={ctx.csrfToken} />
       <ErrorSummary t={t} errors={form.errors} labels={{ handle: t('organisations.members.handle'), role: t('organisations.members.role') }} />
-      <Field t={t} name="handle" label={t('organisations.members.handle')} hint={t('organisations.members.handleHint')} value={String(form.values.handle ?? '')} errors={form.errors} required maxLength={60} />
-      <Select t={t} name="role" label={t('organisations.members.role')} value={String(form.values.role ?? 'member')} errors={form.errors} options={ORGANISATION_ROLES.map((r) => ({ value: r, label: t(`organisations.role.${r}`) }))} />
+      <Field t={t} name="handle" label={t('organisations.members.handle')} hint={t('organisations.members.handleHint')} value={str(form.values.handle)} errors={form.errors} required maxLength={60} />
+      <Select t={t} name="role" label={t('organisations.members.role')} value={str(form.values.role) || 'member'} errors={form.errors} options={ORGANISATION_ROLES.map((r) => ({ value: r, label: t(`organisations.role.${r}`) }))} />
       <div><button type="submit" class="button button-secondary">{t('organisations.members.add')}</button></div>
     </form>
   );
@@ -101,7 +104,7 @@ export function OrganisationProfilePage({ ctx, data }: { ctx: RequestContext; da
           {o.territory ? <> · <a href={`/territoires/${o.territory.slug}`}>{o.territory.name}</a></> : null}
         </p>
         {o.partner && o.partnerSince ? (
-          <p class="organisation-partner"><PartnerBadge t={t} /> {t('organisations.partner.since', { date: fmt.date(new Date(o.partnerSince)) })}</p>
+          <p class="organisation-partner"><span class="badge badge-partner">{t('organisations.partner.since', { date: fmt.date(new Date(o.partnerSince)) })}</span></p>
         ) : null}
         {o.website ? <p><a href={o.website} rel="nofollow ugc noopener noreferrer">{t('organisations.profile.website')}</a></p> : null}
         {can.edit || can.signCharter || can.declareCapacity ? (
