@@ -6,6 +6,7 @@ import { CAISSES, TERRITORIES } from './reference-data.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoProjects } from './demo-projects.js';
 import { seedDemoPledges } from './demo-pledges.js';
+import { seedDemoCommunity } from './demo-community.js';
 
 /** Territories and caisses of the pilot: inserted on the first start so sign-up works at once. */
 export async function seedReferenceData(deps: Deps): Promise<Map<string, string>> {
@@ -39,6 +40,7 @@ export async function seedIfEmpty(deps: Deps): Promise<boolean> {
   const ids = await seedReferenceData(deps);
   if (deps.config.seedDemo !== 'no') {
     await seedDemoPeople(deps, ids);
+    await seedDemoCommunity(deps);
     await seedDemoProjects(deps, ids);
     await seedDemoPledges(deps);
   }

@@ -11,6 +11,8 @@ import { getPerson } from '../people/people.service.js';
 import { ZProfileForm } from './me.schemas.js';
 import * as me from './me.service.js';
 import { MePage } from './me.views.js';
+import { needsMatchingPerson } from '../matching/matching.service.js';
+import { NeedsNearYou } from '../matching/matching.views.js';
 import { ProfileFormPage, profileFormValues } from './me-profile.views.js';
 import { meSecurityPages } from './me-security.pages.js';
 
@@ -24,9 +26,14 @@ export const mePages: Module = async (app, opts) => {
   app.get('/moi', async (request, reply) => {
     const actor = requireActor(request);
     const q = request.query as Record<string, unknown>;
-    const [view, page] = await Promise.all([me.getMe(deps, actor.id), getPerson(deps, actor, actor.handle, request.ctx.locale)]);
+    const [view, page, near] = await Promise.all([me.getMe(deps, actor.id), getPerson(deps, actor, actor.handle, request.ctx.locale), needsMatchingPerson(deps, actor.id)]);
     const notices = { welcome: q.bienvenue === '1', saved: q.enregistre === '1', verificationSent: q.courriel === 'envoye' };
-    return sendPage(request, reply, <MePage ctx={request.ctx} me={view} page={page} notices={notices} />, { title: request.ctx.t('me.page.title'), nav: 'me', noindex: true });
+    const body = (
+      <MePage ctx={request.ctx} me={view} page={page} notices={notices}>
+        {near.length ? <NeedsNearYou ctx={request.ctx} needs={near} /> : null}
+      </MePage>
+    );
+    return sendPage(request, reply, body, { title: request.ctx.t('me.page.title'), nav: 'me', noindex: true });
   });
 
   app.post('/moi/courriel/renvoyer', async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, Notice } from '../../platform/views/forms.js';
 import { PersonProfile } from '../people/people.views.js';
@@ -24,7 +25,7 @@ function UnverifiedBanner({ ctx, sent }: { ctx: RequestContext; sent: boolean })
 }
 
 /** /moi: my page as others see it (each section says who can see it), plus my own controls. */
-export function MePage({ ctx, me, page, notices }: { ctx: RequestContext; me: MeView; page: PersonPage; notices: MeNotices }) {
+export function MePage({ ctx, me, page, notices, children: extras }: { ctx: RequestContext; me: MeView; page: PersonPage; notices: MeNotices; children?: ComponentChildren }) {
   const { t } = ctx;
   const base = `/membres/${me.handle}`;
   return (
@@ -67,6 +68,7 @@ export function MePage({ ctx, me, page, notices }: { ctx: RequestContext; me: Me
           <dd>{ctx.fmt.date(new Date(me.createdAt))}</dd>
         </dl>
       </section>
+      {extras}
     </div>
   );
 }

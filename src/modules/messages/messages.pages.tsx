@@ -34,14 +34,14 @@ export const messagesPages: Module = async (app, { deps }) => {
     requireActor(request);
     const list = await forgiving((cursor) => conversations.listConversations(deps, request.ctx.actor, PAGE, cursor), cursorOf(request));
     const nextHref = list.nextCursor ? `/messages?cursor=${list.nextCursor}` : null;
-    return sendPage(request, reply, <ConversationsPage ctx={request.ctx} items={list.items} nextHref={nextHref} />, { title: request.ctx.t('messages.list.title'), noindex: true });
+    return sendPage(request, reply, <ConversationsPage ctx={request.ctx} items={list.items} nextHref={nextHref} />, { title: request.ctx.t('messages.list.title'), noindex: true, nav: 'messages' });
   });
 
   async function newForm(request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) {
     const handle = typeof state.values.to === 'string' ? state.values.to.trim().toLowerCase() : '';
     const user = handle ? await usersRepository.findByHandle(deps.db, handle) : undefined;
     const recipient = user && !user.suspendedAt ? { handle: user.handle, displayName: user.displayName } : null;
-    return sendPage(request, reply, <NewConversationPage ctx={request.ctx} data={{ ...state, recipient }} />, { title: request.ctx.t('messages.new.title'), status, noindex: true });
+    return sendPage(request, reply, <NewConversationPage ctx={request.ctx} data={{ ...state, recipient }} />, { title: request.ctx.t('messages.new.title'), status, noindex: true, nav: 'messages' });
   }
 
   app.get('/messages/nouveau', async (request, reply) => {
@@ -69,7 +69,7 @@ export const messagesPages: Module = async (app, { deps }) => {
     const page = await forgiving((cursor) => conversations.readMessages(deps, request.ctx.actor, id, PAGE, cursor), cursorOf(request));
     const sent = (request.query as Record<string, unknown>).fait === 'envoye';
     const data = { conversation, blocks, form, messages: [...page.items].reverse(), olderHref: page.nextCursor ? `/messages/${id}?cursor=${page.nextCursor}` : null, notice: sent ? request.ctx.t('messages.thread.sent') : undefined };
-    return sendPage(request, reply, <ThreadPage ctx={request.ctx} data={data} />, { title: conversation.subject || request.ctx.t('messages.list.title'), status, noindex: true });
+    return sendPage(request, reply, <ThreadPage ctx={request.ctx} data={data} />, { title: conversation.subject || request.ctx.t('messages.list.title'), status, noindex: true, nav: 'messages' });
   }
 
   app.get('/messages/:id', async (request, reply) => thread(request, reply, { values: {} }));

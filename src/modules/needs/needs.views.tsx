@@ -74,6 +74,8 @@ export function NeedItem({ ctx, need, canHelp, lang }: { ctx: Ctx; need: NeedVie
       {canHelp && isOpenForHelp(need.status) ? (
         <p>
           <a class="button" href={`/besoins/${need.id}/engagement`} aria-label={t('needs.helpFor', { title: need.title })}>{t('needs.help')}</a>
+          {' '}
+          <a href={`/besoins/${need.id}/qui-peut-aider`} aria-label={t('matching.page.title', { need: need.title })}>{t('matching.whoCouldHelp.title')}</a>
         </p>
       ) : null}
     </li>

@@ -59,14 +59,14 @@ export const offersPages: Module = async (app, { deps }) => {
     const data = { offers: list.items, mine, filters, places, nextHref: nextHref(query, list.nextCursor) };
     const notice = noticeOf(request);
     const page = <>{notice ? <Notice kind="success">{notice}</Notice> : null}<OffersListPage ctx={request.ctx} data={data} /></>;
-    return sendPage(request, reply, page, { title: request.ctx.t('offers.list.title'), description: request.ctx.t('offers.list.intro'), noindex: query.cursor !== undefined || filters.q !== undefined });
+    return sendPage(request, reply, page, { title: request.ctx.t('offers.list.title'), description: request.ctx.t('offers.list.intro'), noindex: query.cursor !== undefined || filters.q !== undefined, nav: 'offers' });
   });
 
   async function form(request: FastifyRequest, reply: FastifyReply, o: { mode: 'create' | 'edit'; action: string; cancelHref: string; state: FormState<Record<string, unknown>>; status?: number }) {
     const actor = requireActor(request);
     const [places, organisations] = await Promise.all([offers.placeOptions(deps, request.ctx.locale), o.mode === 'create' ? listRepresentedOrganisations(deps, actor.id) : []]);
     const data = { mode: o.mode, action: o.action, cancelHref: o.cancelHref, values: o.state.values, errors: o.state.errors, places, organisations };
-    return sendPage(request, reply, <OfferFormPage ctx={request.ctx} data={data} />, { title: request.ctx.t(o.mode === 'create' ? 'offers.form.createTitle' : 'offers.form.editTitle'), status: o.status ?? 200, noindex: true });
+    return sendPage(request, reply, <OfferFormPage ctx={request.ctx} data={data} />, { title: request.ctx.t(o.mode === 'create' ? 'offers.form.createTitle' : 'offers.form.editTitle'), status: o.status ?? 200, noindex: true, nav: 'offers' });
   }
 
   const createForm = (request: FastifyRequest, reply: FastifyReply, state: FormState<Record<string, unknown>>, status?: number) =>
@@ -88,7 +88,7 @@ export const offersPages: Module = async (app, { deps }) => {
     const { id } = parseInput(ZOfferParams, request.params);
     const detail = await offers.getOffer(deps, request.ctx.actor, id, request.ctx.locale);
     const data = { ...detail, notice: noticeOf(request), csrfToken: request.ctx.csrfToken };
-    return sendPage(request, reply, <OfferPage ctx={request.ctx} data={data} />, { title: detail.offer.title, description: detail.offer.description.slice(0, 200) || undefined });
+    return sendPage(request, reply, <OfferPage ctx={request.ctx} data={data} />, { title: detail.offer.title, description: detail.offer.description.slice(0, 200) || undefined, nav: 'offers' });
   });
 
   const editForm = (request: FastifyRequest, reply: FastifyReply, id: string, state: FormState<Record<string, unknown>>, status?: number) =>

@@ -63,6 +63,7 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
               </form>
               {actor ? (
                 <>
+                  <a href="/messages" class="link-button" {...current('messages')}>{t('nav.messages')}</a>
                   <a href="/moi" class="button button-small" {...current('me')}>{actor.displayName}</a>
                   <form method="post" action="/deconnexion">
                     <CsrfField token={ctx.csrfToken} />
