@@ -6,6 +6,7 @@ import { createMailWorker } from './platform/mail/mail.worker.js';
 import { bootstrapAdmin } from './modules/admin/admin.bootstrap.js';
 import { seedIfEmpty } from './seed/seed.js';
 import { startLapseJob } from './modules/pledges/pledges.lapse.service.js';
+import { startHousekeeping } from './housekeeping.js';
 
 /** Boot: config → database → migrations → demo data (first start only) → listen → drain on SIGTERM. */
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   const worker = createMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   worker.start();
   const lapseJob = startLapseJob(app.deps);
+  const housekeeping = startHousekeeping(app.deps);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       await app.close();
       await worker.stop();
       await lapseJob.stop();
+      housekeeping.stop();
       await database.close();
       process.exit(0);
     } catch (err) {

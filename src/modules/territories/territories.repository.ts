@@ -3,7 +3,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import { execRows, type Db } from '../../db/client.js';
 import { territories, territoryWaitlist, type RolloutState, type TerritoryKind } from './territories.tables.js';
 import { caisses, caisseTerritories } from '../caisses/caisses.tables.js';
-import { users } from '../auth/auth.tables.js';
 import { newId } from '../../db/ids.js';
 
 export type TerritoryRow = typeof territories.$inferSelect;
@@ -89,21 +88,8 @@ export const territoriesRepository = {
       .where(eq(caisseTerritories.territoryId, territoryId))
       .orderBy(asc(caisses.name));
   },
-  /** People per territory (counts only; nobody is listed by territory without consent). */
-  async memberCounts(db: Db): Promise<Map<string, number>> {
-    const rows = await db
-      .select({ territoryId: users.territoryId, n: sql<number>`count(*)::int` })
-      .from(users)
-      .where(sql`${users.deletedAt} IS NULL AND ${users.territoryId} IS NOT NULL`)
-      .groupBy(users.territoryId);
-    return new Map(rows.map((r) => [r.territoryId!, r.n]));
-  },
   /** Adds an address to a territory's waitlist; a second time changes nothing (unique per territory). */
   async joinWaitlist(db: Db, territoryId: string, email: string, locale: string): Promise<void> {
     await db.insert(territoryWaitlist).values({ id: newId(), territoryId, email, locale }).onConflictDoNothing();
-  },
-  async waitlistCount(db: Db, territoryId: string): Promise<number> {
-    const rows = await db.select({ n: sql<number>`count(*)::int` }).from(territoryWaitlist).where(eq(territoryWaitlist.territoryId, territoryId));
-    return rows[0]?.n ?? 0;
   },
 };

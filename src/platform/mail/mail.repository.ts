@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { execRows, type Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { mailOutbox } from '../platform.tables.js';
@@ -78,12 +78,5 @@ export const mailRepository = {
     return rows[0];
   },
 
-  async pendingCount(db: Db): Promise<number> {
-    const rows = await db.select({ n: sql<number>`count(*)::int` }).from(mailOutbox).where(eq(mailOutbox.status, 'pending'));
-    return rows[0]?.n ?? 0;
-  },
 
-  async oldestFirst(db: Db, limit: number): Promise<OutboxRow[]> {
-    return db.select().from(mailOutbox).orderBy(asc(mailOutbox.createdAt)).limit(limit);
-  },
 };

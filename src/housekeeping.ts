@@ -1,0 +1,20 @@
+import type { Deps } from './platform/deps.js';
+import { purgeExpiredBuckets } from './platform/rate-limit.js';
+import { purgeOldIdempotencyKeys } from './platform/idempotency.js';
+import { sessionsRepository } from './modules/auth/sessions.repository.js';
+
+/** Deletes what has expired: sessions and one-time links, rate-limit windows, idempotency keys. */
+export async function runHousekeeping(deps: Pick<Deps, 'db'>): Promise<void> {
+  await sessionsRepository.purgeExpired(deps.db);
+  await purgeExpiredBuckets(deps.db);
+  await purgeOldIdempotencyKeys(deps.db);
+}
+
+/** Hourly, in every instance (the deletes are idempotent); unref'd so it never holds the process. */
+export function startHousekeeping(deps: Deps, intervalMs = 3_600_000): { stop(): void } {
+  const timer = setInterval(() => {
+    runHousekeeping(deps).catch((err: unknown) => deps.log.error({ err }, 'housekeeping failed'));
+  }, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
