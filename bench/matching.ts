@@ -5,7 +5,6 @@
  * BENCH_SKILLS (300: the skill vocabulary; 5 reproduces bench/seed.ts, where 40% share a skill).
  * Prints median, p95 and max over 350 random needs / people after 50 warm-up calls.
  */
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/client.js';
 import { runMigrations } from '../src/db/migrate.js';
@@ -26,7 +25,6 @@ const PILOT = (i: string) => `(SELECT id FROM territories WHERE kind = 'neighbou
 async function seed(database: Database): Promise<void> {
   const q = (text: string) => database.query(text);
   await runMigrations(database);
-  for (const statement of readFileSync('src/modules/matching/matching.indexes.sql', 'utf8').split('--> statement-breakpoint')) if (statement.trim()) await q(statement);
   await seedReferenceData({ db: database.db } as Deps);
   await seedPeople(database, PEOPLE);
   // Spellings vary (case, accents): the index compares them as one skill.

@@ -10,3 +10,6 @@ export * from '../modules/pledges/pledges.tables.js';
 export * from '../modules/offers/offers.tables.js';
 export * from '../modules/messages/messages.tables.js';
 export * from '../modules/notifications/notifications.tables.js';
+export * from '../modules/social/social.tables.js';
+export * from '../modules/boards/boards.tables.js';
+export * from '../modules/moderation/moderation.tables.js';

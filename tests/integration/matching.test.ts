@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
@@ -19,15 +18,8 @@ const MEMBERS_SKILLS: ProfilePrivacy = { ...OPEN, skills: 'members' };
 const PRIVATE_SKILLS: ProfilePrivacy = { ...OPEN, skills: 'private' };
 const HIDDEN_HOME: ProfilePrivacy = { ...OPEN, territory: 'private' };
 
-/** The skill-key function and its GIN indexes (a proposed migration, applied here until it lands). */
-async function applyMatchingIndexes(c: TestContext) {
-  const script = readFileSync('src/modules/matching/matching.indexes.sql', 'utf8');
-  for (const statement of script.split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean)) await c.database.query(statement);
-}
-
 beforeAll(async () => {
   ctx = await createTestApp();
-  await applyMatchingIndexes(ctx);
   villeray = await createTerritory(ctx, { nameFr: 'Villeray', nameEn: 'Villeray' });
   parcEx = await createTerritory(ctx, { nameFr: 'Parc-Extension', nameEn: 'Park Extension' });
 });

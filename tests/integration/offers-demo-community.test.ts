@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, isNotNull } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
@@ -20,7 +19,6 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestApp();
   if (!onPglite) return;
-  for (const s of readFileSync('src/modules/matching/matching.indexes.sql', 'utf8').split('--> statement-breakpoint')) if (s.trim()) await ctx.database.query(s);
   await seedDemoPeople(ctx.app.deps, await seedReferenceData(ctx.app.deps));
   await seedDemoCommunity(ctx.app.deps);
 });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { projects } from '../projects/projects.tables.js';
 
@@ -39,5 +40,5 @@ export const needs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('needs_project_idx').on(t.projectId, t.position), index('needs_kind_idx').on(t.kind, t.closedAt)],
+  (t) => [index('needs_project_idx').on(t.projectId, t.position), index('needs_kind_idx').on(t.kind, t.closedAt), index('needs_open_kind_idx').on(t.projectId, t.kind).where(sql`closed_at IS NULL`)],
 );

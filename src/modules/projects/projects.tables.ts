@@ -28,6 +28,9 @@ export const projects = pgTable(
     caisseId: text('caisse_id').references(() => caisses.id, { onDelete: 'set null' }),
     status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
     coverImageId: text('cover_image_id'),
+    /** Set by moderation: hidden from everyone but moderators and the team, with the reason shown to them. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenReason: text('hidden_reason'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -82,6 +85,8 @@ export const projectUpdates = pgTable(
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenReason: text('hidden_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('project_updates_project_idx').on(t.projectId, t.createdAt.desc())],

@@ -1,7 +1,7 @@
--- Proposed migration 0006 (docs/adr/0007-matching.md), replacing what 0004 created: skills are
+-- Replaces what 0004 created (docs/adr/0007-matching.md): skills are
 -- compared case- and accent-insensitively ("Tenue de livres" = "tenue de livres", "comptabilite" =
 -- "comptabilité") through GIN expression indexes, so `ec_skill_keys(skills) @> ARRAY[key]` is an
--- index scan. The matching tests and bench/matching.ts apply this file until the migration lands.
+-- index scan.
 --
 -- One string operation per array (joined on the unit separator, lowered, unaccented, split again):
 -- about four times cheaper than unaccenting element by element, which matters when a very common
