@@ -8,7 +8,7 @@ export type NotificationRow = typeof notifications.$inferSelect;
 
 export const notificationsRepository = {
   /** Call inside the transaction of the event, so both commit together. */
-  async insert(db: Db, n: { userId: string; kind: string; data: Record<string, string | number | null>; url: string }): Promise<void> {
+  async insert(db: Db, n: { userId: string; kind: string; data: Record<string, string | number | null>; url: string; subjectType?: string; subjectId?: string }): Promise<void> {
     await db.insert(notifications).values({ id: newId(), ...n });
   },
   async listForUser(db: Db, userId: string, limit: number, cursor?: Cursor): Promise<NotificationRow[]> {
