@@ -23,6 +23,11 @@ export async function seedPeople(database: Database, people: number): Promise<vo
      FROM generate_series(1, $2::int) AS g`,
     [hash, people],
   );
+  // A tenth of the people list a skill, in varied spellings: who-could-help ranks them.
+  await database.query(
+    `UPDATE users SET skills = ARRAY[(ARRAY['Tenue de livres', 'tenue de livres', 'Jardinage', 'Réparation de vélos', 'Traduction'])[1 + abs(hashtext(id)) % 5]]
+     WHERE id LIKE 'bench%' AND abs(hashtext(id)) % 10 = 0`,
+  );
   await database.query('ANALYZE');
 }
 
@@ -66,6 +71,11 @@ export async function seedMutualAid(database: Database, projects: number, people
      FROM generate_series(1, $1::int) AS p(g), generate_series(1, 5) AS k, generate_series(1, 3) AS s
      WHERE NOT (k = 5 AND s > 1)`,
     [projects, people],
+  );
+  // A tenth of the people list a skill, in varied spellings: who-could-help ranks them.
+  await database.query(
+    `UPDATE users SET skills = ARRAY[(ARRAY['Tenue de livres', 'tenue de livres', 'Jardinage', 'Réparation de vélos', 'Traduction'])[1 + abs(hashtext(id)) % 5]]
+     WHERE id LIKE 'bench%' AND abs(hashtext(id)) % 10 = 0`,
   );
   await database.query('ANALYZE');
 }

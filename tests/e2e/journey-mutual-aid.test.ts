@@ -123,6 +123,26 @@ describe.each([
     await promo.page.getByRole('button', { name: t('pledges.actions.confirmFulfilled') }).first().click();
     await promo.page.waitForLoadState();
 
+    // The promoter writes to the neighbour about the pledge; the neighbour sees it unread and answers.
+    const [pledgeRow] = await h.ctx.database.query<{ id: string }>('SELECT id FROM pledges WHERE supporter_id = $1', [neighbour.id]);
+    await promo.page.goto(`${h.baseUrl}/engagements/${pledgeRow!.id}`);
+    await promo.page.getByRole('link', { name: t('pledges.detail.write', { name: neighbour.displayName }) }).click();
+    await expectAccessible(promo.page, 'new conversation');
+    const note = lang === 'fr' ? 'Merci! Rendez-vous samedi 9 h au jardin.' : 'Thank you! See you Saturday 9 am at the garden.';
+    await promo.page.getByLabel(startsWith(t('messages.fields.body'))).fill(note);
+    await promo.page.getByRole('button', { name: t('messages.send') }).click();
+    await promo.page.waitForURL('**/messages/**');
+    expect(await promo.page.textContent('main')).toContain(note);
+    await nb.page.goto(`${h.baseUrl}/messages`);
+    expect(await nb.page.textContent('main')).toContain(t('messages.list.unread', { count: 1 }));
+    await expectAccessible(nb.page, 'conversations');
+    await nb.page.getByRole('link', { name: new RegExp(promoter.displayName) }).first().click();
+    expect(await nb.page.textContent('main')).toContain(note);
+    await nb.page.getByLabel(startsWith(t('messages.fields.body'))).fill(lang === 'fr' ? 'Parfait, à samedi!' : 'Perfect, see you Saturday!');
+    await nb.page.getByRole('button', { name: t('messages.send') }).click();
+    await nb.page.waitForLoadState();
+    await expectAccessible(nb.page, 'conversation thread');
+
     // The neighbour confirms too: the pledge is fulfilled.
     await nb.page.goto(`${h.baseUrl}/moi/contributions`);
     await nb.page.getByRole('button', { name: t('pledges.actions.confirmFulfilled') }).first().click();

@@ -13,7 +13,7 @@ function eventText(ctx: RequestContext, e: EventView): string {
 }
 
 /** One pledge: both parties, what was committed, on-honour flag, confirmations, actions and history. */
-export function PledgeDetailPage({ ctx, p, can, events, side, notice, error = null }: { ctx: RequestContext; p: PledgeDetail; can: PledgeAbilities; events: EventView[]; side: 'supporter' | 'team' | 'observer'; notice: string | null; error?: ActionErrors }) {
+export function PledgeDetailPage({ ctx, p, can, events, side, contact = null, notice, error = null }: { ctx: RequestContext; p: PledgeDetail; can: PledgeAbilities; events: EventView[]; side: 'supporter' | 'team' | 'observer'; contact?: { handle: string; displayName: string } | null; notice: string | null; error?: ActionErrors }) {
   const { t, fmt } = ctx;
   const note = side === 'observer' ? null : waitingNote(ctx, can, side);
   const returnTo = `/engagements/${p.id}`;
@@ -38,6 +38,7 @@ export function PledgeDetailPage({ ctx, p, can, events, side, notice, error = nu
               <dt>{t('pledges.detail.need')}</dt>
               <dd>{p.need.title}</dd>
             </dl>
+            {contact ? <p><a class="button button-secondary" href={`/messages/nouveau?a=${encodeURIComponent(contact.handle)}&contexte=pledge:${p.id}`}>{t('pledges.detail.write', { name: contact.displayName })}</a></p> : null}
           </section>
           {p.message ? (
             <section aria-labelledby="message">

@@ -144,6 +144,7 @@ export const en: typeof fr = {
       supporter: 'Person pledging',
       project: 'Project',
       need: 'Need',
+      write: 'Write to {{name}}',
       message: 'Message',
       reason: 'Reason',
       history: 'History',

@@ -142,6 +142,7 @@ export const fr = {
       supporter: 'Personne qui s’engage',
       project: 'Projet',
       need: 'Besoin',
+      write: 'Écrire à {{name}}',
       message: 'Message',
       reason: 'Raison',
       history: 'Historique',

@@ -127,8 +127,8 @@ export const pledgesPages: Module = async (app, { deps }) => {
 
   const detailPage = async (request: FastifyRequest, reply: FastifyReply, id: string, error: ActionErrors = null, status = 200) => {
     const actor = requireActor(request);
-    const { pledge, can, events, side } = await getPledge(deps, actor, id);
-    return sendPage(request, reply, <PledgeDetailPage ctx={request.ctx} p={pledge} can={can} events={events} side={side} notice={noticeOf(request)} error={error} />, {
+    const { pledge, can, events, side, contact } = await getPledge(deps, actor, id);
+    return sendPage(request, reply, <PledgeDetailPage ctx={request.ctx} p={pledge} can={can} events={events} side={side} contact={contact} notice={noticeOf(request)} error={error} />, {
       title: title(request, 'pledges.detail.title', { need: pledge.need.title }), nav: 'me', noindex: true, status,
     });
   };

@@ -6,6 +6,8 @@ import { isPublicStatus } from '../projects/projects.policy.js';
 import type { NeedUnit } from '../needs/needs.tables.js';
 import { canSeeAllProjectPledges, canSeeNeed, canViewPledge, pledgeAbilities, type PledgeAbilities, type PledgeActor } from './pledges.policy.js';
 import { pledgesRepository } from './pledges.repository.js';
+import { projectsRepository } from '../projects/projects.repository.js';
+import { usersRepository } from '../auth/users.repository.js';
 import type { PledgeDetail } from './pledges.types.js';
 import { presentEvent, supporterName } from './pledges.presenter.js';
 import { relationTo } from './pledges.service.js';
@@ -23,7 +25,16 @@ export async function getPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, id:
   if (!canViewPledge(actor, pledge, rel)) throw new AppError('PLEDGE_NOT_FOUND');
   const events = (await pledgesRepository.events(deps.db, id)).map(presentEvent);
   const side: 'supporter' | 'team' | 'observer' = pledge.supporterId === actor.id ? 'supporter' : rel.isTeam ? 'team' : 'observer';
-  return { pledge, can: pledgeAbilities(actor, pledge, rel), events, side };
+  return { pledge, can: pledgeAbilities(actor, pledge, rel), events, side, contact: await contactFor(deps, side, pledge) };
+}
+
+/** Who each side writes to about a pledge: the supporter writes to the promoter, the team to the supporter. */
+async function contactFor(deps: Pick<Deps, 'db'>, side: 'supporter' | 'team' | 'observer', pledge: PledgeDetail): Promise<{ handle: string; displayName: string } | null> {
+  if (side === 'team') return supporterName(pledge);
+  if (side !== 'supporter') return null;
+  const project = await projectsRepository.findById(deps.db, pledge.project.id);
+  const promoter = project ? await usersRepository.findById(deps.db, project.promoterId) : undefined;
+  return promoter && !promoter.deletedAt && !promoter.suspendedAt ? { handle: promoter.handle, displayName: promoter.displayName } : null;
 }
 
 /** Pledges I made (`mine`) or received on my projects' (`received`), newest first, with what I may do on each. */

@@ -77,13 +77,14 @@ export const projectsListRepository = {
       return rows.map(toCard);
     }
     if (after) where.push(sql`(${rankOf(q)}, p.published_at, p.id) < (${after.rank ?? '0'}::numeric, ${after.at}::timestamptz, ${after.id})`);
+    // Rank and limit on projects alone, then join the territory, cover and excerpt for the page only.
     const rows = await execRows<RawCard>(db, sql`
-      SELECT page.*, ${headline(q, sql`page.s`, sql`page.d`)} AS excerpt FROM (
-        SELECT ${cardColumns}, ${rankOf(q)}::text AS rank, p.summary AS s, p.description AS d FROM projects p ${coverJoin}
+      SELECT ${cardColumns}, page.rank::text AS rank, ${headline(q, sql`p.summary`, sql`p.description`)} AS excerpt FROM (
+        SELECT p.id, ${rankOf(q)} AS rank FROM projects p
         WHERE ${sql.join(where, sql` AND `)}
         ORDER BY ${rankOf(q)} DESC, p.published_at DESC, p.id DESC LIMIT ${limit + 1}
-      ) page
-      ORDER BY page.rank::numeric DESC, page.published_at DESC, page.id DESC`);
+      ) page JOIN projects p ON p.id = page.id ${coverJoin}
+      ORDER BY page.rank DESC, p.published_at DESC, p.id DESC`);
     return rows.map(toCard);
   },
 
