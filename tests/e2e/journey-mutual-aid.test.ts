@@ -138,7 +138,7 @@ describe.each([
     await expectAccessible(nb.page, 'conversations');
     await nb.page.getByRole('link', { name: new RegExp(promoter.displayName) }).first().click();
     expect(await nb.page.textContent('main')).toContain(note);
-    await nb.page.getByLabel(startsWith(t('messages.fields.body'))).fill(lang === 'fr' ? 'Parfait, à samedi!' : 'Perfect, see you Saturday!');
+    await nb.page.locator('textarea[name="body"]').fill(lang === 'fr' ? 'Parfait, à samedi!' : 'Perfect, see you Saturday!');
     await nb.page.getByRole('button', { name: t('messages.send') }).click();
     await nb.page.waitForLoadState();
     await expectAccessible(nb.page, 'conversation thread');

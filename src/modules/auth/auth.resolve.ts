@@ -1,14 +1,13 @@
 import type { Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
 import { sha256 } from '../../platform/crypto.js';
-import { usersRepository, type UserRow } from './users.repository.js';
-import { apiTokensRepository, sessionsRepository } from './sessions.repository.js';
+import type { UserRow } from './users.repository.js';
+import { apiTokensRepository, sessionsRepository, type RoleGrant } from './sessions.repository.js';
 
 const TOUCH_AFTER_MS = 10 * 60_000;
 const SESSION_MS = 30 * 86_400_000;
 
-async function toActor(deps: Deps, user: UserRow, via: Actor['via'], sessionIdHash: string | null, reauthAt: Date | null): Promise<Actor> {
-  const roles = await usersRepository.rolesOf(deps.db, user.id);
+function toActor(user: UserRow, roles: RoleGrant[], via: Actor['via'], sessionIdHash: string | null, reauthAt: Date | null): Actor {
   return { id: user.id, handle: user.handle, displayName: user.displayName, email: user.email, locale: user.locale, emailVerified: !!user.emailVerifiedAt, roles, via, sessionIdHash, reauthAt };
 }
 
@@ -20,7 +19,7 @@ export async function actorFromSession(deps: Deps, rawId: string): Promise<Actor
   if (Date.now() - found.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await sessionsRepository.touch(deps.db, idHash, new Date(Date.now() + SESSION_MS));
   }
-  return toActor(deps, found.user, 'session', idHash, found.session.reauthAt);
+  return toActor(found.user, found.roles, 'session', idHash, found.session.reauthAt);
 }
 
 /** The actor behind `Authorization: Bearer ec_…`, or null. */
@@ -28,5 +27,5 @@ export async function actorFromToken(deps: Deps, token: string): Promise<Actor |
   const found = await apiTokensRepository.findValid(deps.db, sha256(token));
   if (!found || found.user.suspendedAt) return null;
   if (!found.token.lastUsedAt || Date.now() - found.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) await apiTokensRepository.touch(deps.db, found.token.id);
-  return toActor(deps, found.user, 'token', null, null);
+  return toActor(found.user, found.roles, 'token', null, null);
 }

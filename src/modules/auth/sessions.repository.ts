@@ -1,8 +1,12 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { apiTokens, oneTimeTokens, sessions, users, type OneTimePurpose } from './auth.tables.js';
+import { apiTokens, oneTimeTokens, sessions, users, type OneTimePurpose, type Role } from './auth.tables.js';
 
-export type SessionWithUser = { session: typeof sessions.$inferSelect; user: typeof users.$inferSelect };
+export type RoleGrant = { role: Role; caisseId: string | null };
+/** The user's role grants, read in the same query as the session or token (one round trip per request). */
+const rolesOfUser = sql<RoleGrant[]>`coalesce((SELECT json_agg(json_build_object('role', r.role, 'caisseId', r.caisse_id)) FROM role_grants r WHERE r.user_id = ${users.id}), '[]'::json)`;
+
+export type SessionWithUser = { session: typeof sessions.$inferSelect; user: typeof users.$inferSelect; roles: RoleGrant[] };
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 export const sessionsRepository = {
@@ -11,7 +15,7 @@ export const sessionsRepository = {
   },
   async findValid(db: Db, idHash: string): Promise<SessionWithUser | undefined> {
     const rows = await db
-      .select({ session: sessions, user: users })
+      .select({ session: sessions, user: users, roles: rolesOfUser })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, sql`now()`), isNull(users.deletedAt)))
@@ -71,9 +75,9 @@ export const apiTokensRepository = {
     const [created] = await db.insert(apiTokens).values(row).returning();
     return created!;
   },
-  async findValid(db: Db, tokenHash: string): Promise<{ token: ApiTokenRow; user: typeof users.$inferSelect } | undefined> {
+  async findValid(db: Db, tokenHash: string): Promise<{ token: ApiTokenRow; user: typeof users.$inferSelect; roles: RoleGrant[] } | undefined> {
     const rows = await db
-      .select({ token: apiTokens, user: users })
+      .select({ token: apiTokens, user: users, roles: rolesOfUser })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
       .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)), isNull(users.deletedAt)))
