@@ -59,8 +59,8 @@ export const fr = {
       rights: {
         title: 'Vos droits',
         access: 'Consulter et corriger vos renseignements : depuis votre page, en tout temps.',
-        download: 'Télécharger toutes vos données (JSON et CSV) : bientôt offert directement dans votre compte.',
-        delete: 'Supprimer votre compte : bientôt offert directement dans votre compte. Vos renseignements seront alors effacés ou anonymisés; l’aide que vous avez apportée restera comptée, sans vous identifier.',
+        download: 'Télécharger toutes vos données (JSON) : dans votre compte, sous « Mes données » (/moi/donnees).',
+        delete: 'Supprimer votre compte : dans votre compte, sous « Mes données ». Vos renseignements sont alors effacés ou anonymisés; l’aide que vous avez apportée reste comptée, sans vous identifier.',
         meanwhile: 'D’ici là, ou pour toute autre demande, écrivez à la personne responsable ci-dessous : nous répondons dans un délai de 30 jours.',
       },
       officer: {
@@ -132,8 +132,8 @@ export const en: typeof fr = {
       rights: {
         title: 'Your rights',
         access: 'See and correct your information: from your page, at any time.',
-        download: 'Download all your data (JSON and CSV): coming soon, right in your account.',
-        delete: 'Delete your account: coming soon, right in your account. Your information will then be erased or anonymised; the help you gave will still count, without identifying you.',
+        download: 'Download all your data (JSON): in your account, under “My data” (/moi/donnees).',
+        delete: 'Delete your account: in your account, under “My data”. Your information is then erased or anonymised; the help you gave still counts, without identifying you.',
         meanwhile: 'Until then, or for any other request, write to the person in charge below: we answer within 30 days.',
       },
       officer: {

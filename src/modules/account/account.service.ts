@@ -1,0 +1,66 @@
+import type { Deps } from '../../platform/deps.js';
+import type { Actor } from '../../platform/http/context.js';
+import { AppError, validationError } from '../../platform/errors.js';
+import { audit } from '../../platform/audit.js';
+import { hit, LIMITS } from '../../platform/rate-limit.js';
+import { randomToken } from '../../platform/crypto.js';
+import { translator } from '../../platform/i18n/i18n.js';
+import { mailRepository } from '../../platform/mail/mail.repository.js';
+import { simpleMail } from '../../platform/mail/templates.js';
+import { usersRepository, type UserRow } from '../auth/users.repository.js';
+import { verifyPassword } from '../auth/passwords.js';
+import { mediaStore } from '../media/media.service.js';
+import { MEDIA_KEY } from '../media/media.storage.js';
+import { accountRepository, type ExportSections } from './account.repository.js';
+
+export const EXPORT_FORMAT_VERSION = 1;
+export type AccountExport = { format: 'espace-collectif-export'; version: number; exportedAt: string; data: ExportSections };
+
+async function activeUser(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<UserRow> {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const user = await usersRepository.findById(deps.db, actor.id);
+  if (!user || user.deletedAt) throw new AppError('UNAUTHENTICATED');
+  return user;
+}
+
+/** Everything the platform holds about the caller, in one JSON document (right of access and portability). */
+export async function exportMyData(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<AccountExport> {
+  const user = await activeUser(deps, actor);
+  const data = await accountRepository.exportData(deps.db, user.id);
+  await audit(deps.db, { actorId: user.id, action: 'account.exported', subjectType: 'user', subjectId: user.id });
+  return { format: 'espace-collectif-export', version: EXPORT_FORMAT_VERSION, exportedAt: new Date().toISOString(), data };
+}
+
+/**
+ * Deletes the caller's account after checking their password: personal data erased or anonymised in
+ * one transaction (see accountRepository.anonymise), sessions gone, a last e-mail to the old address.
+ */
+export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { password: string }): Promise<{ withdrawnPledges: number }> {
+  const user = await activeUser(deps, actor);
+  await hit(deps.db, LIMITS.loginPerAccount, user.id, deps.config.rateLimits);
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw validationError({ password: { key: 'account.delete.wrongPassword' } });
+  const t = translator(user.locale);
+  const suffix = user.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-12);
+  const result = await deps.db.transaction(async (tx) => {
+    const done = await accountRepository.anonymise(tx, user.id, {
+      email: `supprime-${suffix}@invalid.espace-collectif.ca`,
+      handle: `compte-supprime-${suffix}`,
+      displayName: t('account.deletedName'),
+      passwordHash: `!deleted:${randomToken(16)}`,
+      withdrawReason: t('account.withdrawReason'),
+    });
+    await mailRepository.enqueue(tx, simpleMail({
+      to: user.email,
+      kind: 'account_deleted',
+      locale: user.locale,
+      subject: t('account.mail.subject'),
+      greeting: t('mail.greeting', { name: user.displayName }),
+      lines: [t('account.mail.body'), t('account.mail.kept')],
+      footer: t('account.mail.footer'),
+    }));
+    await audit(tx, { actorId: null, action: 'account.deleted', subjectType: 'user', subjectId: user.id, data: { withdrawnPledges: done.withdrawnPledges } });
+    return done;
+  });
+  if (user.photoKey && MEDIA_KEY.test(user.photoKey)) await mediaStore(deps).remove(user.photoKey).catch(() => undefined);
+  return result;
+}
