@@ -14,6 +14,9 @@ import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { actorFromSession, actorFromToken } from './modules/auth/auth.resolve.js';
 import { modules } from './modules/index.js';
+import { createRealtimeHub } from './platform/realtime/hub.js';
+import { NOTIFICATIONS_CHANNEL } from './modules/notifications/notifications.repository.js';
+import { headerBadges } from './modules/notifications/notifications.routes.js';
 
 export type AppOptions = { config: Config; database: Database; logger?: boolean };
 export type App = FastifyInstance & { deps: Deps; draining: { value: boolean } };
@@ -48,6 +51,14 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     fromToken: (token) => actorFromToken(deps, token),
   });
   registerErrorHandling(app);
+
+  // Live notifications: one LISTEN connection per instance; streams end before the server closes.
+  const realtime = createRealtimeHub(database, { channel: NOTIFICATIONS_CHANNEL, log: app.log });
+  app.decorate('realtime', realtime);
+  app.addHook('onReady', () => realtime.start());
+  app.addHook('preClose', async () => realtime.closeAll());
+  app.addHook('onClose', () => realtime.stop());
+  app.addHook('preHandler', headerBadges(deps));
 
   for (const mod of modules) await app.register(mod, { deps, draining });
   return app as unknown as App;

@@ -15,9 +15,16 @@ import * as organisations from './modules/organisations/organisations.i18n.js';
 import * as offers from './modules/offers/offers.i18n.js';
 import * as matching from './modules/matching/matching.i18n.js';
 import * as messages from './modules/messages/messages.i18n.js';
+import * as account from './modules/account/account.i18n.js';
+import * as boards from './modules/boards/boards.i18n.js';
+import * as moderation from './modules/moderation/moderation.i18n.js';
+import * as notifications from './modules/notifications/notifications.i18n.js';
+import * as notificationMail from './modules/notifications/notifications.mail.i18n.js';
+import * as social from './modules/social/social.i18n.js';
+import * as comments from './modules/social/comments.i18n.js';
 
 type Tree = Record<string, unknown>;
-const moduleCatalogues: { fr: Tree; en: Tree }[] = [auth, me, people, territories, caisses, home, admin, projects, needs, pledges, impact, organisations, offers, matching, messages];
+const moduleCatalogues: { fr: Tree; en: Tree }[] = [auth, me, people, territories, caisses, home, admin, projects, needs, pledges, impact, organisations, offers, matching, messages, boards, notifications, notificationMail, moderation, social, comments, account];
 
 /** Merges the platform catalogue with every module's; a top-level key may be defined once. */
 function merge(base: Tree, parts: Tree[]): Tree {

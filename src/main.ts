@@ -5,8 +5,7 @@ import { buildApp } from './app.js';
 import { createMailWorker } from './platform/mail/mail.worker.js';
 import { bootstrapAdmin } from './modules/admin/admin.bootstrap.js';
 import { seedIfEmpty } from './seed/seed.js';
-import { startLapseJob } from './modules/pledges/pledges.lapse.service.js';
-import { startHousekeeping } from './housekeeping.js';
+import { createAppJobs } from './platform/jobs/app-jobs.js';
 
 /** Boot: config → database → migrations → demo data (first start only) → listen → drain on SIGTERM. */
 async function main(): Promise<void> {
@@ -18,8 +17,9 @@ async function main(): Promise<void> {
   await bootstrapAdmin(app.deps);
   const worker = createMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   worker.start();
-  const lapseJob = startLapseJob(app.deps);
-  const housekeeping = startHousekeeping(app.deps);
+  // Durable jobs (pg-boss, ADR 0009): notification e-mails and digests, pledge lapses, housekeeping.
+  const jobs = createAppJobs(app.deps);
+  await jobs.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -35,8 +35,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await worker.stop();
-      await lapseJob.stop();
-      housekeeping.stop();
+      await jobs.stop({ graceful: true, timeoutMs: 5_000 });
       await database.close();
       process.exit(0);
     } catch (err) {

@@ -15,3 +15,36 @@
   var summary = document.getElementById('error-summary');
   if (summary) summary.focus();
 })();
+
+// Notifications (live): signed-in pages have the bell; its badge follows the server-sent events of
+// /api/v1/notifications/stream, and a polite live region announces each new notification.
+(function () {
+  var bell = document.querySelector('[data-live-notifications]');
+  if (!bell || !window.EventSource) return;
+  function show(countSel, labelSel, count, label) {
+    var badge = document.querySelector(countSel);
+    var text = document.querySelector(labelSel);
+    if (badge) {
+      badge.textContent = count ? String(count) : '';
+      badge.hidden = !count;
+    }
+    if (text) text.textContent = label;
+  }
+  var region = document.getElementById('live-notifications');
+  var source = new EventSource('/api/v1/notifications/stream');
+  source.addEventListener('unread', function (event) {
+    var data = JSON.parse(event.data);
+    bell.setAttribute('data-live-state', 'open');
+    show('[data-live-notifications-count]', '[data-live-notifications-label]', data.count, data.label);
+    show('[data-live-messages-count]', '[data-live-messages-label]', data.messages, data.messages ? ', ' + data.messagesLabel : '');
+  });
+  source.addEventListener('notification', function (event) {
+    var item = JSON.parse(event.data);
+    if (!region) return;
+    region.textContent = '';
+    // A fresh text node after clearing makes screen readers announce it even when it repeats.
+    setTimeout(function () {
+      region.textContent = (region.getAttribute('data-template') || '%s').replace('%s', item.text);
+    }, 50);
+  });
+})();

@@ -6,7 +6,13 @@ import { CAISSES, TERRITORIES } from './reference-data.js';
 import { seedDemoPeople } from './demo-people.js';
 import { seedDemoProjects } from './demo-projects.js';
 import { seedDemoPledges } from './demo-pledges.js';
+import { seedDemoBoards } from './demo-boards.js';
+import { seedDemoComments } from './demo-comments.js';
 import { seedDemoCommunity } from './demo-community.js';
+import { seedDemoModeration } from './demo-moderation.js';
+import { seedDemoSocial } from './demo-social.js';
+import { seedDemoNotifications } from './demo-notifications.js';
+import { seedDemoDigest } from './demo-digest.js';
 
 /** Territories and caisses of the pilot: inserted on the first start so sign-up works at once. */
 export async function seedReferenceData(deps: Deps): Promise<Map<string, string>> {
@@ -43,6 +49,12 @@ export async function seedIfEmpty(deps: Deps): Promise<boolean> {
     await seedDemoCommunity(deps);
     await seedDemoProjects(deps, ids);
     await seedDemoPledges(deps);
+    await seedDemoBoards(deps);
+    await seedDemoComments(deps);
+    await seedDemoModeration(deps);
+    await seedDemoSocial(deps);
+    await seedDemoNotifications(deps);
+    await seedDemoDigest(deps);
   }
   deps.log.info('first start: pilot territories, caisses and demo data created');
   return true;

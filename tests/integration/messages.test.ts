@@ -229,5 +229,5 @@ describe('sending limits', () => {
     } finally {
       await limited.close();
     }
-  });
+  }, 90_000);
 });

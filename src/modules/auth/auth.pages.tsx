@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.js';
 import { z } from 'zod';
 import type { Module } from '../index.js';
 import { sendPage } from '../../platform/views/render.js';
@@ -50,7 +51,13 @@ export const authPages: Module = async (app, { deps }) => {
   app.post('/connexion', async (request, reply) =>
     handleForm(request, reply, ZLoginBody,
       async (input) => {
-        const { session } = await auth.login(deps, input, clientMeta(request), request.cookies[names.session]);
+        // A suspended account is told so on the form itself (moderation), not on an error page.
+        const login = await auth.login(deps, input, clientMeta(request), request.cookies[names.session]).catch((err: unknown) => {
+          if (err instanceof AppError && err.code === 'ACCOUNT_SUSPENDED') return null;
+          throw err;
+        });
+        if (!login) return signInForm(request, reply, { email: input.email, returnTo: (request.body as Record<string, unknown>).returnTo }, { _: { key: 'errors.ACCOUNT_SUSPENDED' } } as never, 403);
+        const { session } = login;
         setSessionCookie(reply, deps.config, session.rawId, session.expiresAt);
         return reply.redirect(safeReturnPath((request.body as Record<string, unknown>).returnTo, '/moi'), 303);
       },

@@ -150,7 +150,7 @@ export const matchingRepository = {
           (${skillPoints(sql`h.n`)} + CASE WHEN ${home} THEN ${WEIGHTS.sameTerritory} ELSE 0 END)::int AS score
         FROM hits h JOIN needs n ON n.id = h.id JOIN projects p ON p.id = n.project_id
           CROSS JOIN LATERAL (SELECT coalesce(sum(pl.quantity), 0) AS taken FROM pledges pl WHERE pl.need_id = h.id AND pl.status IN ('accepted', 'fulfilled')) pledged
-        WHERE p.status IN ('published', 'in_progress') AND p.promoter_id <> ${userId} AND n.quantity > pledged.taken
+        WHERE p.status IN ('published', 'in_progress') AND p.hidden_at IS NULL AND p.promoter_id <> ${userId} AND n.quantity > pledged.taken
           AND NOT EXISTS (SELECT 1 FROM project_team pt WHERE pt.project_id = p.id AND pt.user_id = ${userId})
         ORDER BY score DESC, n.deadline ASC NULLS LAST, n.created_at DESC, n.id ASC LIMIT ${limit}
       )

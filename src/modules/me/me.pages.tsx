@@ -15,6 +15,8 @@ import { needsMatchingPerson } from '../matching/matching.service.js';
 import { NeedsNearYou } from '../matching/matching.views.js';
 import { ProfileFormPage, profileFormValues } from './me-profile.views.js';
 import { meSecurityPages } from './me-security.pages.js';
+import { listFollowing } from '../social/follows.service.js';
+import { FollowingSection } from '../social/follows.views.js';
 
 /** The signed-in person's own pages: /moi, /moi/profil, and (registered here) /moi/securite. */
 export const mePages: Module = async (app, opts) => {
@@ -26,11 +28,12 @@ export const mePages: Module = async (app, opts) => {
   app.get('/moi', async (request, reply) => {
     const actor = requireActor(request);
     const q = request.query as Record<string, unknown>;
-    const [view, page, near] = await Promise.all([me.getMe(deps, actor.id), getPerson(deps, actor, actor.handle, request.ctx.locale), needsMatchingPerson(deps, actor.id)]);
+    const [view, page, near, following] = await Promise.all([me.getMe(deps, actor.id), getPerson(deps, actor, actor.handle, request.ctx.locale), needsMatchingPerson(deps, actor.id), listFollowing(deps, actor, request.ctx.locale, 10)]);
     const notices = { welcome: q.bienvenue === '1', saved: q.enregistre === '1', verificationSent: q.courriel === 'envoye' };
     const body = (
       <MePage ctx={request.ctx} me={view} page={page} notices={notices}>
         {near.length ? <NeedsNearYou ctx={request.ctx} needs={near} /> : null}
+        <FollowingSection ctx={request.ctx} items={following.items} moreHref={following.nextCursor ? '/moi/abonnements' : null} />
       </MePage>
     );
     return sendPage(request, reply, body, { title: request.ctx.t('me.page.title'), nav: 'me', noindex: true });

@@ -43,6 +43,8 @@ export function MePage({ ctx, me, page, notices, children: extras }: { ctx: Requ
           <li><a href="/moi/profil" class="button">{t('me.page.editProfile')}</a></li>
           <li><a href="/moi/photo" class="button button-secondary">{t('me.page.changePhoto')}</a></li>
           <li><a href="/moi/securite" class="button button-secondary">{t('me.page.security')}</a></li>
+          <li><a href="/moi/donnees" class="button button-secondary">{t('account.title')}</a></li>
+          <li><a href="/moi/notifications" class="button button-secondary">{t('notificationMail.settings.link')}</a></li>
           <li><a href="/moi/contributions" class="button button-secondary">{t('pledges.mine.title')}</a></li>
           <li><a href="/moi/engagements-recus" class="button button-secondary">{t('pledges.inbox.title')}</a></li>
         </ul>

@@ -12,7 +12,8 @@ export const ZConversation = z.object({
   /** The other participant (null once their account is deleted). */
   with: ZPersonRef.nullable(),
   lastMessageAt: z.string(),
-  lastMessage: z.object({ excerpt: z.string(), mine: z.boolean() }).nullable(),
+  /** A message hidden by moderation reads as an empty excerpt with `hidden` for the other participant. */
+  lastMessage: z.object({ excerpt: z.string(), mine: z.boolean(), hidden: z.boolean() }).nullable(),
   unreadCount: z.number().int(),
 });
 export type ConversationView = z.output<typeof ZConversation>;
@@ -25,6 +26,8 @@ export const ZMessage = z.object({
   author: ZPersonRef.nullable(),
   mine: z.boolean(),
   createdAt: z.string(),
+  /** Hidden by moderation: the other participant gets an empty body; its author keeps it, with the reason. */
+  hidden: z.object({ reason: z.string().nullable() }).nullable(),
 });
 export type MessageView = z.output<typeof ZMessage>;
 export const ZMessageList = z.object({ items: z.array(ZMessage), nextCursor: z.string().nullable() });
@@ -42,17 +45,20 @@ export function presentConversation(row: ConversationRow, me: string): Conversat
     context: row.context_type && row.context_id ? { type: row.context_type, id: row.context_id, url: contextUrl(row.context_type, row.context_id) } : null,
     with: row.other_handle && row.other_name ? { handle: row.other_handle, displayName: row.other_name } : null,
     lastMessageAt: iso(row.last_message_at),
-    lastMessage: row.last_body === null ? null : { excerpt: excerpt(row.last_body), mine: row.last_author_id === me },
+    lastMessage: row.last_body === null ? null : { excerpt: row.last_hidden && row.last_author_id !== me ? '' : excerpt(row.last_body), mine: row.last_author_id === me, hidden: Boolean(row.last_hidden) },
     unreadCount: row.unread,
   };
 }
 
 export function presentMessage(row: MessageRow, me: string): MessageView {
+  const mine = row.author_id === me;
+  const hidden = row.hidden_at ? { reason: mine ? (row.hidden_reason ?? '') : null } : null;
   return {
     id: row.id,
-    body: row.body,
+    body: hidden && !mine ? '' : row.body,
     author: row.author_handle && row.author_name ? { handle: row.author_handle, displayName: row.author_name } : null,
-    mine: row.author_id === me,
+    mine,
     createdAt: iso(row.created_at),
+    hidden,
   };
 }

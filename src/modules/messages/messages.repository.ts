@@ -12,11 +12,17 @@ const exactTime = (column: string) => sql.raw(`to_char(${column} AT TIME ZONE 'U
 const conversationColumns = (me: string) => sql`c.id, c.subject, c.context_type, c.context_id, c.last_message_at, ${exactTime('c.last_message_at')} AS cursor_at,
   o.handle AS other_handle, o.display_name AS other_name, o.id AS other_id,
   (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.author_id IS DISTINCT FROM ${me} AND (cp.last_read_at IS NULL OR m.created_at > cp.last_read_at))::int AS unread,
-  l.body AS last_body, l.author_id AS last_author_id`;
+  l.body AS last_body, l.author_id AS last_author_id, (l.hidden_at IS NOT NULL) AS last_hidden`;
 const conversationJoins = (me: string) => sql`FROM conversation_participants cp JOIN conversations c ON c.id = cp.conversation_id
   LEFT JOIN conversation_participants op ON op.conversation_id = c.id AND op.user_id <> ${me}
   LEFT JOIN users o ON o.id = op.user_id AND o.deleted_at IS NULL
-  LEFT JOIN LATERAL (SELECT m.body, m.author_id FROM messages m WHERE m.conversation_id = c.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) l ON true`;
+  LEFT JOIN LATERAL (SELECT m.body, m.author_id, m.hidden_at FROM messages m WHERE m.conversation_id = c.id ORDER BY m.created_at DESC, m.id DESC LIMIT 1) l ON true`;
+
+/** A scalar subquery: `me`'s conversations holding a message from someone else they have not read (also used by the header badges). */
+export const unreadConversationCountSql = (me: string) => sql`(
+  SELECT count(*)::int FROM conversation_participants cp JOIN conversations c ON c.id = cp.conversation_id
+  WHERE cp.user_id = ${me} AND (cp.last_read_at IS NULL OR c.last_message_at > cp.last_read_at)
+    AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.author_id IS DISTINCT FROM ${me} AND (cp.last_read_at IS NULL OR m.created_at > cp.last_read_at)))`;
 
 export const messagesRepository = {
   async createConversation(db: Db, c: { id: string; subject: string; contextType: ContextType | null; contextId: string | null; createdBy: string; participantIds: string[] }): Promise<void> {
@@ -56,22 +62,19 @@ export const messagesRepository = {
   async messages(db: Db, conversationId: string, limit: number, after?: Cursor): Promise<MessageRow[]> {
     const keyset = after ? sql`AND (m.created_at, m.id) < (${after.at}::timestamptz, ${after.id})` : sql``;
     return execRows<MessageRow>(db, sql`
-      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, m.created_at, ${exactTime('m.created_at')} AS cursor_at
+      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, m.created_at, ${exactTime('m.created_at')} AS cursor_at, m.hidden_at, m.hidden_reason
       FROM messages m LEFT JOIN users u ON u.id = m.author_id AND u.deleted_at IS NULL
       WHERE m.conversation_id = ${conversationId} ${keyset} ORDER BY m.created_at DESC, m.id DESC LIMIT ${limit + 1}`);
   },
   async findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
     const rows = await execRows<MessageRow>(db, sql`
-      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, m.created_at, ${exactTime('m.created_at')} AS cursor_at
+      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, m.created_at, ${exactTime('m.created_at')} AS cursor_at, m.hidden_at, m.hidden_reason
       FROM messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.id = ${id}`);
     return rows[0];
   },
   /** How many of `me`'s conversations hold a message from someone else they have not read. */
   async unreadConversationCount(db: Db, me: string): Promise<number> {
-    const rows = await execRows<{ n: number }>(db, sql`
-      SELECT count(*)::int AS n FROM conversation_participants cp JOIN conversations c ON c.id = cp.conversation_id
-      WHERE cp.user_id = ${me} AND (cp.last_read_at IS NULL OR c.last_message_at > cp.last_read_at)
-        AND EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.author_id IS DISTINCT FROM ${me} AND (cp.last_read_at IS NULL OR m.created_at > cp.last_read_at))`);
+    const rows = await execRows<{ n: number }>(db, sql`SELECT ${unreadConversationCountSql(me)} AS n`);
     return rows[0]?.n ?? 0;
   },
   async block(db: Db, blockerId: string, blockedId: string): Promise<void> {

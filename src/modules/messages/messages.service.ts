@@ -11,6 +11,7 @@ import type { ConversationRow } from './messages.types.js';
 import { canTalkAboutPledge, canWrite, MESSAGE_LIMIT, type Blocks } from './messages.policy.js';
 import { presentConversation, presentMessage, type ConversationView, type MessageView } from './messages.presenter.js';
 import type { ContextType, TMessageBody, TStartConversationBody } from './messages.schemas.js';
+import { conversationRead, notifyNewMessage } from '../notifications/notifications.service.js';
 
 export type ThreadPage = { items: MessageView[]; nextCursor: string | null };
 
@@ -79,6 +80,7 @@ export async function startConversation(deps: Deps, actor: Actor | null, input: 
       await messagesRepository.createConversation(tx, { id, subject: input.subject || title, contextType: context?.type ?? null, contextId: context?.id ?? null, createdBy: me.id, participantIds: [me.id, other.id] });
     }
     await messagesRepository.insertMessage(tx, { id: newId(), conversationId: id, authorId: me.id, body: input.body });
+    await notifyNewMessage(tx, { recipientId: other.id, conversationId: id, author: me });
     return { id, created: !existing };
   });
 }
@@ -101,7 +103,10 @@ export async function readMessages(deps: Deps, actor: Actor | null, id: string, 
   const me = reader(actor);
   await participation(deps, me, id);
   const rows = await messagesRepository.messages(deps.db, id, limit, decodeCursor(cursor));
-  if (!cursor) await messagesRepository.markRead(deps.db, id, me.id);
+  if (!cursor) {
+    await messagesRepository.markRead(deps.db, id, me.id);
+    await conversationRead(deps.db, me.id, id);
+  }
   const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.id }));
   return { items: result.items.map((r) => presentMessage(r, me.id)), nextCursor: result.nextCursor };
 }
@@ -112,7 +117,10 @@ export async function sendMessage(deps: Deps, actor: Actor | null, conversationI
   if (!canWrite(await blocksWith(deps, me, row.other_id))) throw new AppError('BLOCKED');
   await hit(deps.db, MESSAGE_LIMIT, me.id, deps.config.rateLimits);
   const id = newId();
-  await deps.db.transaction((tx) => messagesRepository.insertMessage(tx, { id, conversationId, authorId: me.id, body: input.body }));
+  await deps.db.transaction(async (tx) => {
+    await messagesRepository.insertMessage(tx, { id, conversationId, authorId: me.id, body: input.body });
+    if (row.other_id) await notifyNewMessage(tx, { recipientId: row.other_id, conversationId, author: me });
+  });
   return presentMessage((await messagesRepository.findMessage(deps.db, id))!, me.id);
 }
 

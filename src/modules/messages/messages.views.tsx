@@ -3,6 +3,7 @@ import { CsrfField, ErrorSummary, Field, Notice, TextArea, type FormErrors } fro
 import type { Blocks } from './messages.policy.js';
 import type { ConversationView, MessageView } from './messages.presenter.js';
 import { MESSAGE_MAX } from './messages.schemas.js';
+import { HiddenBanner, ReportLink } from '../moderation/moderation.views.js';
 
 /** A form value as text (anything that is not text or a number shows empty). */
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -33,7 +34,7 @@ export function ConversationsPage({ ctx, items, nextHref }: { ctx: RequestContex
                 {c.unreadCount ? <span class="badge badge-unread">{t('messages.list.unread', { count: c.unreadCount })}</span> : null}
                 {c.subject ? <span class="conversation-subject">{c.subject}</span> : null}
               </a>
-              {c.lastMessage ? <p class="muted conversation-excerpt">{c.lastMessage.mine ? t('messages.list.you', { text: c.lastMessage.excerpt }) : c.lastMessage.excerpt}</p> : null}
+              {c.lastMessage ? <p class="muted conversation-excerpt">{c.lastMessage.hidden && !c.lastMessage.mine ? t('moderation.hidden.message') : c.lastMessage.mine ? t('messages.list.you', { text: c.lastMessage.excerpt }) : c.lastMessage.excerpt}</p> : null}
               <p class="muted conversation-time"><Time ctx={ctx} at={c.lastMessageAt} /></p>
             </li>
           ))}
@@ -50,8 +51,10 @@ export function MessageItem({ ctx, message }: { ctx: Ctx; message: MessageView }
     <li id={`m-${message.id}`} class={`message${message.mine ? ' message-mine' : ''}`}>
       <p class="message-meta">
         <strong>{message.mine ? t('messages.thread.me') : message.author?.displayName ?? t('messages.deletedAccount')}</strong> · <Time ctx={ctx} at={message.createdAt} />
+        {!message.mine && !message.hidden && message.author ? <> · <ReportLink ctx={ctx} type="message" id={message.id} /></> : null}
       </p>
-      <p class="message-body">{message.body}</p>
+      {message.hidden && !message.mine ? <p class="message-body message-hidden"><em>{t('moderation.hidden.message')}</em></p> : <p class="message-body">{message.body}</p>}
+      {message.hidden && message.mine ? <HiddenBanner ctx={ctx} reason={message.hidden.reason} /> : null}
     </li>
   );
 }

@@ -12,6 +12,8 @@ import * as offers from './offers.service.js';
 import { ZCreateOfferBody, ZOfferListQuery, ZOfferParams, ZUpdateOfferBody, type TOfferListQuery } from './offers.schemas.js';
 import { offerFormToBody, offerToFormValues } from './offers.forms.js';
 import { OfferPage, OffersListPage } from './offers.views.js';
+import { saveToBoardSection } from '../boards/boards.service.js';
+import { SaveToBoard } from '../boards/boards.views.js';
 import { OfferFormPage } from './offers.form.views.js';
 
 const ZCreateForm = z.preprocess((body) => offerFormToBody(body, 'create'), ZCreateOfferBody);
@@ -88,7 +90,8 @@ export const offersPages: Module = async (app, { deps }) => {
     const { id } = parseInput(ZOfferParams, request.params);
     const detail = await offers.getOffer(deps, request.ctx.actor, id, request.ctx.locale);
     const data = { ...detail, notice: noticeOf(request), csrfToken: request.ctx.csrfToken };
-    return sendPage(request, reply, <OfferPage ctx={request.ctx} data={data} />, { title: detail.offer.title, description: detail.offer.description.slice(0, 200) || undefined, nav: 'offers' });
+    const save = await saveToBoardSection(deps, request.ctx.actor, 'offer', id, `/offres/${id}`);
+    return sendPage(request, reply, <><OfferPage ctx={request.ctx} data={data} />{save ? <SaveToBoard ctx={request.ctx} data={save} /> : null}</>, { title: detail.offer.title, description: detail.offer.description.slice(0, 200) || undefined, nav: 'offers' });
   });
 
   const editForm = (request: FastifyRequest, reply: FastifyReply, id: string, state: FormState<Record<string, unknown>>, status?: number) =>

@@ -13,6 +13,7 @@ import type { OfferListFilters, OfferRecord } from './offers.types.js';
 import { canCreateOffer, canEditOffer } from './offers.policy.js';
 import { presentOffer, type OfferView, type TerritoryNames } from './offers.presenter.js';
 import type { TCapacityBody, TCreateOfferBody, TOfferListQuery, TUpdateOfferBody } from './offers.schemas.js';
+import { recordOfferPublished } from '../social/activities.record.js';
 
 export type OfferPage = { items: OfferView[]; nextCursor: string | null };
 export type OfferDetail = { offer: OfferView; can: { edit: boolean; contact: boolean } };
@@ -90,8 +91,10 @@ async function insertOffer(deps: Deps, me: Actor, input: TCapacityBody, organisa
   const now = new Date();
   const { territories, ...rest } = input;
   await deps.db.transaction(async (tx) => {
-    await offersRepository.insert(tx, { id, ownerId: me.id, organisationId, ...rest, territoryIds: await territoryIds(tx, territories), createdAt: now, updatedAt: now });
+    const served = await territoryIds(tx, territories);
+    await offersRepository.insert(tx, { id, ownerId: me.id, organisationId, ...rest, territoryIds: served, createdAt: now, updatedAt: now });
     await audit(tx, { actorId: me.id, action: 'offer.create', subjectType: 'offer', subjectId: id, data: { organisationId } });
+    await recordOfferPublished(tx, { id, ownerId: me.id, organisationId, title: rest.title, territoryIds: served });
   });
   return id;
 }

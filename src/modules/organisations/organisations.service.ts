@@ -10,6 +10,8 @@ import { uniqueHandle } from '../auth/handles.js';
 import { usersRepository } from '../auth/users.repository.js';
 import { territoriesRepository } from '../territories/territories.repository.js';
 import type { OrganisationRole } from './organisations.tables.js';
+import { followState } from '../social/follows.service.js';
+import type { FollowState } from '../social/follows.presenter.js';
 import { organisationsRepository } from './organisations.repository.js';
 import type { OrganisationRef, OrganisationWithTerritory } from './organisations.types.js';
 import { CHARTER_VERSION, canCreateOrganisation, canEditOrganisation, canManageMembers, canSeeMember, canSignCharter, organisationAbilities, type OrganisationAbilities } from './organisations.policy.js';
@@ -75,15 +77,16 @@ export async function createOrganisation(deps: Deps, actor: Actor | null, input:
   });
 }
 
-export type OrganisationPage = { organisation: OrganisationView; members: MemberView[]; hiddenMembers: number; role: OrganisationRole | null; can: OrganisationAbilities; id: string };
+export type OrganisationPage = { organisation: OrganisationView; members: MemberView[]; hiddenMembers: number; role: OrganisationRole | null; can: OrganisationAbilities; id: string; follow?: FollowState };
 
 /** An organisation as this viewer sees it: members shown as each one's role allows, and the viewer's abilities. */
 export async function getOrganisationPage(deps: Deps, actor: Actor | null, slug: string, locale: Locale): Promise<OrganisationPage> {
   const row = await findOrganisation(deps, slug);
-  const [role, members] = await Promise.all([roleIn(deps, row.id, actor), organisationsRepository.members(deps.db, row.id)]);
+  const [role, members, follow] = await Promise.all([roleIn(deps, row.id, actor), organisationsRepository.members(deps.db, row.id), followState(deps, actor, 'organisation', row.id)]);
   const visible = members.filter((m) => canSeeMember(role, m));
   return {
     id: row.id,
+    follow,
     organisation: presentOrganisation(row, locale),
     members: visible.map(presentMember),
     hiddenMembers: members.length - visible.length,

@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.js';
+import { FollowButton, followProps } from '../social/follows.views.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { CsrfField, ErrorSummary, Field, Notice, Select, type FormErrors } from '../../platform/views/forms.js';
 import { OfferCards } from '../offers/offers.views.js';
@@ -103,6 +104,7 @@ export function OrganisationProfilePage({ ctx, data }: { ctx: RequestContext; da
           {t(`organisations.kind.${o.kind}`)}
           {o.territory ? <> · <a href={`/territoires/${o.territory.slug}`}>{o.territory.name}</a></> : null}
         </p>
+        {data.page.follow ? <FollowButton {...followProps(ctx, data.page.follow, o.name)} /> : null}
         {o.partner && o.partnerSince ? (
           <p class="organisation-partner"><span class="badge badge-partner">{t('organisations.partner.since', { date: fmt.date(new Date(o.partnerSince)) })}</span></p>
         ) : null}

@@ -6,6 +6,8 @@ import { territoriesRepository } from '../territories/territories.repository.js'
 import { territoryName } from '../territories/territories.presenter.js';
 import { narrowViewer, viewerKind, type ViewerKind } from './people.policy.js';
 import { presentPersonAs, type PersonSource, type PersonView } from './people.presenter.js';
+import { followState } from '../social/follows.service.js';
+import type { FollowState } from '../social/follows.presenter.js';
 
 const HANDLE = /^[a-z0-9-]{1,40}$/;
 
@@ -17,6 +19,8 @@ export type PersonPage = {
   indexable: boolean;
   /** The person's own language, a hint for the `lang` of what they wrote. */
   contentLang: Locale;
+  /** Whether the viewer follows this person, and how many people do (absent on one's own page). */
+  follow?: FollowState;
 };
 
 async function toSource(deps: Deps, user: UserRow, locale: Locale): Promise<PersonSource> {
@@ -33,5 +37,6 @@ export async function getPerson(deps: Deps, viewer: { id: string } | null, handl
   const actual = viewerKind(user.id, viewer);
   const kind = narrowViewer(actual, preview);
   const person = presentPersonAs(await toSource(deps, user, locale), kind);
-  return { person, kind, isOwner: actual === 'owner', indexable: user.indexable, contentLang: user.locale };
+  const follow = actual === 'owner' ? undefined : await followState(deps, viewer, 'user', user.id);
+  return { person, kind, isOwner: actual === 'owner', indexable: user.indexable, contentLang: user.locale, ...(follow ? { follow } : {}) };
 }

@@ -5,6 +5,8 @@ import { Notice } from '../../platform/views/forms.js';
 import type { FieldVisibility, ProfileField, ProfilePrivacy } from '../auth/auth.tables.js';
 import type { PersonView } from './people.presenter.js';
 import type { PersonPage as PersonPageData } from './people.service.js';
+import { ReportLink } from '../moderation/moderation.views.js';
+import { FollowButton, followProps } from '../social/follows.views.js';
 
 /** "Marie-Ève Tremblay" → "MT": the avatar shown when there is no photo (or it is hidden). */
 export function initials(name: string): string {
@@ -103,6 +105,8 @@ export function PersonPage({ ctx, page }: { ctx: RequestContext; page: PersonPag
         </Notice>
       ) : null}
       <PersonProfile t={t} locale={ctx.locale} person={page.person} contentLang={page.contentLang} level={1} />
+      {page.follow ? <FollowButton {...followProps(ctx, page.follow, page.person.displayName)} /> : null}
+      {ctx.actor && !page.isOwner ? <p class="person-report"><ReportLink ctx={ctx} type="user" id={page.person.handle} /></p> : null}
       {page.isOwner && !previewing ? (
         <nav class="owner-tools" aria-label={t('people.ownerTools')}>
           <ul class="inline-list">

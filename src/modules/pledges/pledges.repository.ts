@@ -19,7 +19,7 @@ export type { PledgeRow, PledgeDetail } from './pledges.types.js';
 export const CREATION_FROM = 'new';
 
 const needTarget = { id: needs.id, projectId: needs.projectId, kind: needs.kind, title: needs.title, quantity: needs.quantity, unit: needs.unit, materialMode: needs.materialMode, closedAt: needs.closedAt };
-const projectTarget = { id: projects.id, title: projects.title, status: projects.status, territoryId: projects.territoryId, caisseId: projects.caisseId };
+const projectTarget = { id: projects.id, title: projects.title, status: projects.status, territoryId: projects.territoryId, caisseId: projects.caisseId, hiddenAt: projects.hiddenAt };
 
 const detailColumns = {
   pledge: pledges,

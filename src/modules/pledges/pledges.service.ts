@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, validationError, type ErrorCode, type FieldIssue } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { isPublicStatus } from '../projects/projects.policy.js';
+import { seesHidden } from '../moderation/moderation.policy.js';
 import { canSeeNeed, localToday, pledgeRefusal, type PledgeActor, type PledgeRelation } from './pledges.policy.js';
 import { CREATION_FROM, pledgesRepository } from './pledges.repository.js';
 import type { NeedTarget, Partner, PledgeDetail, ProjectTarget } from './pledges.types.js';
@@ -34,6 +35,8 @@ export async function pledgeTarget(deps: Pick<Deps, 'db'>, actor: Actor | null, 
   if (!found) throw new AppError('NEED_NOT_FOUND');
   const rel = await relationTo(deps.db, actor, found.project);
   if (!canSeeNeed(actor, isPublicStatus(found.project.status), rel)) throw new AppError('NEED_NOT_FOUND');
+  // A project hidden by moderation hides its needs from everyone but its team and the territory's moderators.
+  if (found.project.hiddenAt && !rel.isTeam && !seesHidden(actor, { authorIds: [], servingCaisseIds: rel.servingCaisseIds })) throw new AppError('NEED_NOT_FOUND');
   const [held, partners] = await Promise.all([pledgesRepository.heldQuantity(deps.db, needId), actor ? pledgesRepository.representedPartners(deps.db, actor.id) : []]);
   const remaining = Math.max(found.need.quantity - held, 0);
   let refusal = pledgeRefusal(actor, { projectStatus: found.project.status, needClosed: found.need.closedAt !== null, isTeam: rel.isTeam });

@@ -8,6 +8,7 @@ import { pledgesRepository } from './pledges.repository.js';
 import type { PledgeDetail } from './pledges.types.js';
 import { enqueueThanksMail, notifyPledge } from './pledges.notify.js';
 import type { TTransitionBody } from './pledges.schemas.js';
+import { recordNeedMetIfMet, recordPledgeFulfilled } from '../social/activities.record.js';
 
 /** What a transition did, so pages can say it ("the other side is asked to confirm"). */
 export type TransitionOutcome = 'accepted' | 'declined' | 'withdrawn' | 'fulfil_requested' | 'fulfilled';
@@ -41,6 +42,7 @@ async function apply(tx: Db, deps: Pick<Deps, 'config'>, actor: Actor, p: Pledge
       await pledgesRepository.update(tx, p.id, { status: 'accepted' });
       await log('accepted');
       await notifyPledge(tx, [p.supporterId], 'accepted', p);
+      await recordNeedMetIfMet(tx, p);
       return 'accepted';
     case 'declined':
       await pledgesRepository.update(tx, p.id, { status: 'declined', reason: body.reason });
@@ -73,6 +75,7 @@ async function confirmFulfilled(
   }
   await pledgesRepository.update(tx, p.id, { ...stamp, status: 'fulfilled', fulfilledAt: now });
   await log('fulfilled');
+  await recordPledgeFulfilled(tx, p);
   await recordFulfilledHelp(tx, deps, { pledgeId: p.id, supporterId: p.supporterId, kind: p.need.kind, materialMode: p.need.materialMode, quantity: p.quantity, project: p.project, occurredAt: now });
   if (side === 'supporter') await notifyPledge(tx, await team(), 'fulfilled', p);
   await notifyPledge(tx, [p.supporterId], 'thanks', p);

@@ -5,7 +5,7 @@ import type { pledges } from './pledges.tables.js';
 /** The shapes pledges are read in: the repository returns them, services, presenters and views use them. */
 export type PledgeRow = typeof pledges.$inferSelect;
 export type NeedTarget = { id: string; projectId: string; kind: NeedKind; title: string; quantity: number; unit: NeedUnit; materialMode: 'lend' | 'give' | null; closedAt: Date | null };
-export type ProjectTarget = { id: string; title: string; status: ProjectStatus; territoryId: string; caisseId: string | null };
+export type ProjectTarget = { id: string; title: string; status: ProjectStatus; territoryId: string; caisseId: string | null; hiddenAt?: Date | null };
 export type Partner = { id: string; slug: string; name: string };
 
 /** A pledge with what it is for and who made it. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { users } from '../auth/auth.tables.js';
@@ -30,13 +30,14 @@ export const projectContentRepository = {
   async deleteImage(db: Db, imageId: string): Promise<void> {
     await db.delete(projectImages).where(eq(projectImages.id, imageId));
   },
-  async updates(db: Db, projectId: string, limit: number, cursor?: Cursor): Promise<ProjectUpdateRow[]> {
+  /** A project's updates, newest first; those hidden by moderation only with `includeHidden` (team, moderators). */
+  async updates(db: Db, projectId: string, limit: number, cursor?: Cursor, includeHidden = false): Promise<ProjectUpdateRow[]> {
     const after = cursor ? or(lt(projectUpdates.createdAt, new Date(cursor.at)), and(eq(projectUpdates.createdAt, new Date(cursor.at)), lt(projectUpdates.id, cursor.id))) : undefined;
     const rows = await db
       .select({ update: projectUpdates, authorHandle: users.handle, authorName: users.displayName })
       .from(projectUpdates)
       .leftJoin(users, eq(users.id, projectUpdates.authorId))
-      .where(and(eq(projectUpdates.projectId, projectId), after))
+      .where(and(eq(projectUpdates.projectId, projectId), after, includeHidden ? undefined : isNull(projectUpdates.hiddenAt)))
       .orderBy(desc(projectUpdates.createdAt), desc(projectUpdates.id))
       .limit(limit + 1);
     return rows.map((r) => ({ ...r.update, authorHandle: r.authorHandle, authorName: r.authorName }));

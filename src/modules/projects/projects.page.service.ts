@@ -4,7 +4,7 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import { needsWithProgress } from '../needs/needs.service.js';
 import { presentNeed } from '../needs/needs.presenter.js';
 import { AppError } from '../../platform/errors.js';
-import { approvalRequired, isPublicStatus, projectAbilities } from './projects.policy.js';
+import { approvalRequired, isPublicStatus, projectAbilities, seesHiddenContent } from './projects.policy.js';
 import { viewableProject } from './projects.access.js';
 import { loadView, projectPlaceOptions } from './projects.service.js';
 import { projectContentRepository } from './projects.content.repository.js';
@@ -12,6 +12,8 @@ import { presentUpdate } from './projects.presenter.js';
 import type { ProjectPageData } from './projects.page.views.js';
 import { supportersFor } from '../pledges/pledges.queries.service.js';
 import { impactFor } from '../impact/impact.service.js';
+import { followState } from '../social/follows.service.js';
+import { projectDiscussion } from '../social/comments.service.js';
 
 const UPDATES_ON_PAGE = 20;
 
@@ -21,7 +23,7 @@ export async function projectPageData(deps: Deps, actor: Actor | null, id: strin
   const [project, needs, updates, supporters, impact] = await Promise.all([
     loadView(deps, id, locale),
     needsWithProgress(deps, id),
-    projectContentRepository.updates(deps.db, id, UPDATES_ON_PAGE),
+    projectContentRepository.updates(deps.db, id, UPDATES_ON_PAGE, undefined, seesHiddenContent(actor, access.ctx)),
     supportersFor(deps, id, actor),
     impactFor(deps, { projectId: id }),
   ]);
@@ -37,6 +39,8 @@ export async function projectPageData(deps: Deps, actor: Actor | null, id: strin
     preview,
     isPublic,
     permalink: `${deps.config.publicUrl}${project.url}`,
+    follow: isPublic && !preview && !access.project.hiddenAt ? await followState(deps, actor, 'project', id) : undefined,
+    discussion: preview ? null : await projectDiscussion(deps, actor, id, updates.slice(0, UPDATES_ON_PAGE).map((u) => u.id)),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { RequestContext } from '../../platform/http/context.js';
+import { FollowButton, followProps } from '../social/follows.views.js';
+import type { FollowState } from '../social/follows.presenter.js';
 import { LOCALE_TAGS } from '../../platform/i18n/i18n.js';
 import { renderMarkdown } from '../../platform/markdown.js';
 import { CsrfField, ErrorSummary, Field, Notice, TextArea, type FormErrors } from '../../platform/views/forms.js';
@@ -10,7 +12,9 @@ import { StatusBadge } from './projects.views.js';
 import { ProjectSupporters } from '../pledges/pledges.supporters.views.js';
 import type { SupporterEntry } from '../pledges/pledges.queries.service.js';
 import { ImpactFigures } from '../impact/impact.views.js';
+import { HiddenBanner, ReportLink } from '../moderation/moderation.views.js';
 import type { ImpactSums } from '../impact/impact.types.js';
+import { ProjectComments, ProjectReactions, UpdateDiscussion, type ProjectDiscussion } from '../social/comments.views.js';
 
 export type ProjectPageData = {
   project: ProjectView;
@@ -24,7 +28,11 @@ export type ProjectPageData = {
   isPublic: boolean;
   /** Absolute address of the page (share link, Open Graph). */
   permalink: string;
+  /** Whether the viewer follows the project, and how many people do (a public project only). */
+  follow?: FollowState | undefined;
   notice?: string | undefined;
+  /** Reactions and comments (null on a project that takes none, and in preview). */
+  discussion?: ProjectDiscussion | null | undefined;
   updateForm?: { values: Record<string, unknown>; errors?: FormErrors | undefined } | undefined;
 };
 
@@ -71,6 +79,7 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
       ) : !data.isPublic ? (
         <Notice kind="warning">{t('projects.page.notPublic', { status: t(`projects.status.${project.status}`) })}</Notice>
       ) : null}
+      {project.hidden ? <HiddenBanner ctx={ctx} reason={project.hidden.reason} /> : null}
       {data.notice ? <Notice kind="success">{data.notice}</Notice> : null}
       <header class="project-header">
         <p class="project-kicker"><StatusBadge ctx={ctx} status={project.status} /> <span class="muted">{t(`projects.category.${project.category}`)}</span></p>
@@ -81,10 +90,13 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
           <div><dt>{t('projects.page.territory')}</dt><dd><a href={`/territoires/${project.territory.slug}`}>{project.territory.name}</a></dd></div>
           {project.caisse ? <div><dt>{t('projects.page.caisse')}</dt><dd><a href={`/caisses/${project.caisse.slug}`}>{project.caisse.name}</a></dd></div> : null}
         </dl>
+        {data.follow && !preview ? <FollowButton {...followProps(ctx, data.follow, project.title)} /> : null}
         {project.publishedAt ? <p class="muted project-published">{t('projects.page.publishedOn', { date: fmt.date(new Date(project.publishedAt)) })}</p> : null}
         {controls ? <p><a class="button button-secondary" href={`/projets/${project.id}/modifier`}>{t('projects.page.edit')}</a></p> : null}
+        {can.report && !preview ? <p class="project-report"><ReportLink ctx={ctx} type="project" id={project.id} /></p> : null}
         {!can.edit && !preview && can.transitions.length ? <p><a class="button button-secondary" href={`/projets/${project.id}/modifier#statut`}>{t('projects.page.manage')}</a></p> : null}
       </header>
+      <ProjectReactions ctx={ctx} discussion={data.discussion} />
       {cover ? <Cover image={cover} /> : null}
       <div class="two-columns project-columns">
         <section aria-labelledby="project-about">
@@ -112,10 +124,12 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
           <ol class="project-updates">
             {data.updates.map((u) => (
               <li>
-                <article class="project-update">
+                <article class="project-update" id={`nouvelle-${u.id}`}>
+                  {u.hidden ? <HiddenBanner ctx={ctx} reason={u.hidden.reason} /> : null}
                   <h3 lang={lang}>{u.title}</h3>
-                  <p class="muted"><time datetime={u.createdAt}>{fmt.date(new Date(u.createdAt))}</time>{u.author ? <> · {t('projects.page.byAuthor', { name: u.author.displayName })}</> : null}</p>
+                  <p class="muted"><time datetime={u.createdAt}>{fmt.date(new Date(u.createdAt))}</time>{u.author ? <> · {t('projects.page.byAuthor', { name: u.author.displayName })}</> : null}{can.report && !preview ? <> · <ReportLink ctx={ctx} type="update" id={u.id} /></> : null}</p>
                   <div class="prose" lang={lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body) }} />
+                  <UpdateDiscussion ctx={ctx} discussion={data.discussion} updateId={u.id} />
                 </article>
               </li>
             ))}
@@ -123,6 +137,7 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
         )}
         {controls && can.postUpdate ? <UpdateForm ctx={ctx} projectId={project.id} state={data.updateForm} /> : null}
       </section>
+      <ProjectComments ctx={ctx} discussion={data.discussion} />
       <section aria-labelledby="project-team">
         <h2 id="project-team">{t('projects.page.team')}</h2>
         <ul class="inline-list">

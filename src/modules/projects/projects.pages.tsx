@@ -9,6 +9,8 @@ import { canCreateProject } from './projects.policy.js';
 import { createProject, projectPlaceOptions } from './projects.service.js';
 import { listMyProjects, listProjects, type ProjectPage as CardsPage } from './projects.list.service.js';
 import { projectPageData } from './projects.page.service.js';
+import { saveToBoardSection } from '../boards/boards.service.js';
+import { SaveToBoard } from '../boards/boards.views.js';
 import { postUpdate } from './projects.updates.service.js';
 import { ZCreateProjectBody, ZProjectListQuery, ZProjectParams, ZUpdateBody, type TProjectListQuery } from './projects.schemas.js';
 import { MoreLink, ProjectCards, ProjectListPage } from './projects.views.js';
@@ -86,7 +88,8 @@ export const projectsPages: Module = async (app, { deps }) => {
   async function projectPage(request: FastifyRequest, reply: FastifyReply, o: { preview: boolean; notice?: string | undefined; updateForm?: ProjectPageData['updateForm']; status?: number }) {
     const { id } = parseInput(ZProjectParams, request.params);
     const data = await projectPageData(deps, request.ctx.actor, id, request.ctx.locale, o.preview);
-    const page = <ProjectPage ctx={request.ctx} data={{ ...data, notice: o.notice, updateForm: o.updateForm }} />;
+    const save = data.isPublic && !o.preview ? await saveToBoardSection(deps, request.ctx.actor, 'project', id, data.project.url) : null;
+    const page = <><ProjectPage ctx={request.ctx} data={{ ...data, notice: o.notice, updateForm: o.updateForm }} />{save ? <SaveToBoard ctx={request.ctx} data={save} /> : null}</>;
     return sendPage(request, reply, page, {
       title: data.project.title,
       description: data.project.summary,

@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/http/context.js';
 import { PROJECT_STATUSES, type ProjectStatus } from './projects.tables.js';
+import { canModerate } from '../moderation/moderation.policy.js';
 
 /** Who is asking, as far as project rules care. `null` is a visitor. */
 export type ProjectActor = Pick<Actor, 'id' | 'roles' | 'emailVerified'> | null;
@@ -12,7 +13,7 @@ export type ProjectPolicyContext = {
   /** Caisses serving the project's territory, and whether each approves projects before they go public. */
   servingCaisses: readonly { id: string; requiresApproval: boolean }[];
 };
-export type PolicyProject = { status: ProjectStatus };
+export type PolicyProject = { status: ProjectStatus; hiddenAt?: Date | null };
 
 /** Statuses anyone may see; every other one is visible to the team, the territory's caisse staff and admins only. */
 export const PUBLIC_STATUSES = ['published', 'in_progress', 'completed'] as const satisfies readonly ProjectStatus[];
@@ -48,7 +49,19 @@ export function canCreateProject(actor: ProjectActor): boolean {
   return actor?.emailVerified ?? false;
 }
 
+/** Moderators of a caisse serving the project's territory (and platform admins) still see it once hidden. */
+export function isTerritoryModerator(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
+  return canModerate(actor, ctx.servingCaisses.map((c) => c.id));
+}
+
+/** Its team and the territory's moderators see the project's content hidden by moderation (with the reason). */
+export function seesHiddenContent(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
+  return ctx.teamRole !== null || isTerritoryModerator(actor, ctx);
+}
+
+/** A project hidden by moderation is seen by its team and the territory's moderators only. */
 export function canViewProject(actor: ProjectActor, project: PolicyProject, ctx: ProjectPolicyContext): boolean {
+  if (project.hiddenAt && ctx.teamRole === null && !isTerritoryModerator(actor, ctx)) return false;
   return isPublicStatus(project.status) || ctx.teamRole !== null || isTerritoryStaff(actor, ctx) || isAdmin(actor);
 }
 
@@ -101,6 +114,8 @@ export function projectAbilities(actor: ProjectActor, project: PolicyProject, ct
     edit,
     manageTeam: canManageTeam(actor, ctx),
     postUpdate: edit,
+    /** Reporting it (or its content) to moderation: anyone signed in outside its team. */
+    report: actor !== null && ctx.teamRole === null,
     transitions: allowedTransitions(actor, project, ctx),
   };
 }

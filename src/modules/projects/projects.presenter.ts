@@ -20,7 +20,9 @@ export const ZProjectImage = z.object({
 });
 export type ProjectImageView = z.output<typeof ZProjectImage>;
 
-export const ZProjectUpdate = z.object({ id: z.string(), title: z.string(), body: z.string(), author: ZPersonRef.nullable(), createdAt: z.string() });
+/** Set only for the people who still see content hidden by moderation (its team, moderators), with the reason. */
+const ZHidden = z.object({ at: z.string(), reason: z.string() }).nullable();
+export const ZProjectUpdate = z.object({ id: z.string(), title: z.string(), body: z.string(), author: ZPersonRef.nullable(), createdAt: z.string(), hidden: ZHidden });
 export type ProjectUpdateView = z.output<typeof ZProjectUpdate>;
 
 export const ZProject = z.object({
@@ -40,6 +42,7 @@ export const ZProject = z.object({
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  hidden: ZHidden,
 });
 export type ProjectView = z.output<typeof ZProject>;
 
@@ -94,6 +97,7 @@ export function presentProject(row: ProjectDetailsRow, team: TeamMemberRow[], im
     publishedAt: row.publishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    hidden: row.hiddenAt ? { at: row.hiddenAt.toISOString(), reason: row.hiddenReason ?? '' } : null,
   };
 }
 
@@ -126,5 +130,6 @@ export function presentUpdate(row: ProjectUpdateRow): ProjectUpdateView {
     body: row.body,
     author: row.authorHandle && row.authorName ? { handle: row.authorHandle, displayName: row.authorName } : null,
     createdAt: row.createdAt.toISOString(),
+    hidden: row.hiddenAt ? { at: row.hiddenAt.toISOString(), reason: row.hiddenReason ?? '' } : null,
   };
 }

@@ -12,6 +12,7 @@ import { projectsRepository } from './projects.repository.js';
 import { projectContentRepository } from './projects.content.repository.js';
 import { presentProject, type ProjectView } from './projects.presenter.js';
 import { editableProject, viewableProject } from './projects.access.js';
+import { activitiesRepository } from '../social/activities.repository.js';
 import type { TCreateProjectBody, TTransitionBody, TUpdateProjectBody } from './projects.schemas.js';
 
 /** A project lives in a pilot or open neighbourhood; its sponsoring caisse, if any, serves it. */
@@ -83,6 +84,7 @@ export async function transitionProject(deps: Deps, actor: Actor | null, id: str
     if (!moved) throw new AppError('TRANSITION_NOT_ALLOWED', { from, to: input.to });
     await projectsRepository.insertTransition(tx, { projectId: id, actorId: actor.id, fromStatus: from, toStatus: input.to, note: input.note });
     await audit(tx, { actorId: actor.id, action: 'project.transition', subjectType: 'project', subjectId: id, data: { from, to: input.to } });
+    if (input.to === 'published') await activitiesRepository.record(tx, { kind: 'project_published', actorId: project.promoterId, subjectType: 'project', subjectId: id, projectId: id, territoryId: project.territoryId, organisationId: project.organisationId, data: { projectTitle: project.title } });
   });
 }
 

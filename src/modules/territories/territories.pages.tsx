@@ -3,8 +3,13 @@ import type { Module } from '../index.js';
 import { sendPage } from '../../platform/views/render.js';
 import { listTerritoryProjects } from '../projects/projects.list.service.js';
 import { TerritoryProjects } from '../projects/projects.views.js';
+import { curatedBoardsFor } from '../boards/boards.service.js';
+import { TerritoryBoards } from '../boards/boards.views.js';
 import { impactFor } from '../impact/impact.service.js';
 import { ImpactFigures } from '../impact/impact.views.js';
+import { followState } from '../social/follows.service.js';
+import { territoryFeed } from '../social/feed.service.js';
+import { TerritoryFeedSection } from '../social/feed.views.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { parseInput } from '../../platform/validation.js';
 import * as territories from './territories.service.js';
@@ -24,11 +29,19 @@ export const territoriesPages: Module = async (app, { deps }) => {
   async function territoryPage(request: FastifyRequest, reply: FastifyReply, slug: string, form: WaitlistFormState, status = 200) {
     const page = await territories.getTerritory(deps, slug, request.ctx.locale);
     const can = territoryAbilities(page.territory, request.ctx.actor !== null, page.children.length > 0);
-    const [cards, impact] = await Promise.all([listTerritoryProjects(deps, page.territory.id, 6, request.ctx.locale), impactFor(deps, { territoryId: page.territory.id })]);
+    const [cards, impact, follow, feed] = await Promise.all([
+      listTerritoryProjects(deps, page.territory.id, 6, request.ctx.locale),
+      impactFor(deps, { territoryId: page.territory.id }),
+      followState(deps, request.ctx.actor, 'territory', page.territory.id),
+      territoryFeed(deps, page.territory.slug, request.ctx.locale, request.ctx.t, 5),
+    ]);
+    const curatedBoards = await curatedBoardsFor(deps, page.territory.id, request.ctx.locale);
     const body = (
-      <TerritoryPage ctx={request.ctx} page={page} can={can} form={form}>
+      <TerritoryPage ctx={request.ctx} page={page} can={can} form={form} follow={follow}>
         {cards.length ? <TerritoryProjects ctx={request.ctx} territorySlug={page.territory.slug} cards={cards} /> : null}
+        <TerritoryBoards ctx={request.ctx} territorySlug={page.territory.slug} boards={curatedBoards} />
         {impact.pledges > 0 ? <ImpactFigures ctx={request.ctx} figures={impact} /> : null}
+        <TerritoryFeedSection ctx={request.ctx} territory={feed.territory} items={feed.items} />
       </TerritoryPage>
     );
     return sendPage(request, reply, body, {

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { FollowButton, followProps } from '../social/follows.views.js';
+import type { FollowState } from '../social/follows.presenter.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { CsrfField, ErrorSummary, Field, Notice, type FormErrors } from '../../platform/views/forms.js';
@@ -109,7 +111,7 @@ function Breadcrumb({ t, ancestors, current }: { t: T; ancestors: TerritoryRef[]
   );
 }
 
-export function TerritoryPage({ ctx, page, can, form, children: extras }: { ctx: RequestContext; page: TerritoryPageView; can: TerritoryAbilities; form: WaitlistFormState; children?: ComponentChildren }) {
+export function TerritoryPage({ ctx, page, can, form, follow, children: extras }: { ctx: RequestContext; page: TerritoryPageView; can: TerritoryAbilities; form: WaitlistFormState; follow?: FollowState; children?: ComponentChildren }) {
   const { t } = ctx;
   const { territory, ancestors, children } = page;
   return (
@@ -120,6 +122,7 @@ export function TerritoryPage({ ctx, page, can, form, children: extras }: { ctx:
         <span class="tag">{t(`territoryKind.${territory.kind}`)}</span>
         <RolloutBadge t={t} state={territory.rolloutState} />
       </p>
+      {follow ? <FollowButton {...followProps(ctx, follow, territory.name)} /> : null}
       {territory.description ? <p class="lead">{territory.description}</p> : null}
       <section aria-labelledby="state-title">
         <h2 id="state-title">{t('territories.detail.stateTitle')}</h2>

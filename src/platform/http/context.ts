@@ -27,6 +27,8 @@ export type RequestContext = {
   csrfToken: string;
   /** Canonical path + query of this request, for language switch and redirects. */
   path: string;
+  /** Header badges of a signed-in person's page (one query, loaded before page handlers). */
+  badges?: { notifications: number; messages: number } | undefined;
 };
 
 declare module 'fastify' {

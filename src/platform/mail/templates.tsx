@@ -10,12 +10,18 @@ type SimpleMail = {
   greeting: string;
   lines: string[];
   action?: { label: string; url: string };
+  /** A list of linked items (digests), after the lines. */
+  items?: { text: string; url: string }[];
   footer: string;
+  /** Links under the footer (manage settings, unsubscribe). */
+  footerLinks?: { label: string; url: string }[];
 };
 
 /** Every mail has a plain-text part and an escaped HTML part in the recipient's language. */
 export function simpleMail(m: SimpleMail): OutgoingMail {
-  const text = [m.greeting, '', ...m.lines.flatMap((l) => [l, '']), ...(m.action ? [`${m.action.label}: ${m.action.url}`, ''] : []), '— Espace Collectif', m.footer].join('\n');
+  const items = (m.items ?? []).flatMap((i) => [`• ${i.text}`, `  ${i.url}`]);
+  const links = (m.footerLinks ?? []).map((l) => `${l.label}: ${l.url}`);
+  const text = [m.greeting, '', ...m.lines.flatMap((l) => [l, '']), ...(items.length ? [...items, ''] : []), ...(m.action ? [`${m.action.label}: ${m.action.url}`, ''] : []), '— Espace Collectif', m.footer, ...links].join('\n');
   const html =
     '<!doctype html>' +
     renderToString(
@@ -29,6 +35,15 @@ export function simpleMail(m: SimpleMail): OutgoingMail {
           {m.lines.map((l) => (
             <p>{l}</p>
           ))}
+          {m.items?.length ? (
+            <ul style="padding-left: 20px;">
+              {m.items.map((i) => (
+                <li style="margin-bottom: 8px;">
+                  <a href={i.url}>{i.text}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {m.action ? (
             <p>
               <a href={m.action.url} style="display:inline-block;background:#0b5d4b;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;">
@@ -36,7 +51,14 @@ export function simpleMail(m: SimpleMail): OutgoingMail {
               </a>
             </p>
           ) : null}
-          <p style="color:#57606a;font-size:14px;">— Espace Collectif<br />{m.footer}</p>
+          <p style="color:#57606a;font-size:14px;">— Espace Collectif<br />{m.footer}
+            {(m.footerLinks ?? []).map((l) => (
+              <>
+                <br />
+                <a href={l.url} style="color:#57606a;">{l.label}</a>
+              </>
+            ))}
+          </p>
         </body>
       </html>,
     );

@@ -10,7 +10,7 @@ export type LayoutProps = {
   noindex?: boolean;
   children: ComponentChildren;
   /** Which top navigation entry is current. */
-  nav?: 'home' | 'projects' | 'offers' | 'territories' | 'caisses' | 'me' | 'admin' | 'messages';
+  nav?: 'home' | 'projects' | 'offers' | 'territories' | 'caisses' | 'me' | 'admin' | 'messages' | 'moderation' | 'feed' | 'notifications' | 'boards';
   /** Extra tags for <head> (Open Graph meta, canonical link). */
   head?: ComponentChildren;
 };
@@ -19,6 +19,7 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
   const { t, actor, locale } = ctx;
   const other = locale === 'fr' ? 'en' : 'fr';
   const isAdmin = actor?.roles.some((r) => r.role === 'admin') ?? false;
+  const isModerator = actor?.roles.some((r) => r.role === 'moderator' || r.role === 'admin') ?? false;
   const current = (name: LayoutProps['nav']) => (nav === name ? { 'aria-current': 'page' as const } : {});
   return (
     <html lang={LOCALE_TAGS[locale]}>
@@ -45,10 +46,13 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
             <nav aria-label={t('layout.mainNav')} class="main-nav">
               <ul>
                 <li><a href="/" {...current('home')}>{t('nav.home')}</a></li>
+                <li><a href="/fil" {...current('feed')}>{t('social.feed.title')}</a></li>
                 <li><a href="/projets" {...current('projects')}>{t('nav.projects')}</a></li>
                 <li><a href="/offres" {...current('offers')}>{t('nav.offers')}</a></li>
+                <li><a href="/tableaux" {...current('boards')}>{t('boards.nav')}</a></li>
                 <li><a href="/territoires" {...current('territories')}>{t('nav.territories')}</a></li>
                 <li><a href="/caisses" {...current('caisses')}>{t('nav.caisses')}</a></li>
+                {isModerator ? <li><a href="/moderation" {...current('moderation')}>{t('nav.moderation')}</a></li> : null}
                 {isAdmin ? <li><a href="/admin" {...current('admin')}>{t('nav.admin')}</a></li> : null}
               </ul>
             </nav>
@@ -63,7 +67,16 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
               </form>
               {actor ? (
                 <>
-                  <a href="/messages" class="link-button" {...current('messages')}>{t('nav.messages')}</a>
+                  <a href="/messages" class="link-button header-messages" {...current('messages')}>
+                    {t('nav.messages')}
+                    <span class="visually-hidden" data-live-messages-label>{ctx.badges?.messages ? `, ${t('notifications.messagesUnread', { count: ctx.badges.messages })}` : ''}</span>
+                    <span class="header-badge" aria-hidden="true" data-live-messages-count hidden={!ctx.badges?.messages}>{ctx.badges?.messages || ''}</span>
+                  </a>
+                  <a href="/notifications" class="header-bell" data-live-notifications {...current('notifications')}>
+                    <svg class="header-bell-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" /></svg>
+                    <span class="visually-hidden" data-live-notifications-label>{ctx.badges?.notifications ? t('notifications.bell.unread', { count: ctx.badges.notifications }) : t('notifications.bell.label')}</span>
+                    <span class="header-badge" aria-hidden="true" data-live-notifications-count hidden={!ctx.badges?.notifications}>{ctx.badges?.notifications || ''}</span>
+                  </a>
                   <a href="/moi" class="button button-small" {...current('me')}>{actor.displayName}</a>
                   <form method="post" action="/deconnexion">
                     <CsrfField token={ctx.csrfToken} />
@@ -90,6 +103,7 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
             </p>
           </div>
         </footer>
+        {actor ? <div id="live-notifications" class="visually-hidden" role="status" aria-live="polite" data-template={t('notifications.live.announce', { text: '%s' })}></div> : null}
       </body>
     </html>
   );

@@ -1,0 +1,89 @@
+/**
+ * Strings of the notification centre, fr-CA first; the parity test compares both sides.
+ * `kind.<family>.<event>` renders a notification of kind `<family>.<event>` (pledge kinds keep their
+ * text in `pledges.notification.*`). Parameters come from the row's `data`: `actorName`,
+ * `subjectTitle`, `reason`, `count` (see notifications.presenter.ts).
+ */
+export const fr = {
+  notifications: {
+    title: 'Notifications',
+    listLabel: 'Vos notifications',
+    filter: { label: 'Afficher', all: 'Toutes', unread: 'Non lues' },
+    markAllRead: 'Tout marquer comme lu',
+    markedAllRead: 'Toutes vos notifications sont marquées comme lues.',
+    unreadTag: 'Non lue',
+    empty: 'Aucune notification pour le moment.',
+    emptyHelp: 'Vous serez averti·e ici quand quelqu’un s’engage envers votre projet, vous écrit ou vous mentionne.',
+    emptyUnread: 'Aucune notification non lue.',
+    seeAll: 'Voir toutes les notifications',
+    more: 'Notifications plus anciennes',
+    someone: 'Quelqu’un',
+    bell: {
+      label: 'Notifications',
+      unread_one: '{{count}} notification non lue',
+      unread_other: '{{count}} notifications non lues',
+    },
+    messagesUnread_one: '{{count}} conversation non lue',
+    messagesUnread_other: '{{count}} conversations non lues',
+    live: { announce: 'Nouvelle notification : {{text}}' },
+    kind: {
+      fallback: 'Vous avez une nouvelle notification.',
+      message: {
+        new_one: 'Nouveau message de {{actorName}}.',
+        new_other: '{{count}} nouveaux messages de {{actorName}}.',
+      },
+      comment: {
+        mention: '{{actorName}} vous a mentionné·e dans un commentaire sur « {{subjectTitle}} ».',
+        new: '{{actorName}} a commenté « {{subjectTitle}} ».',
+        reply: '{{actorName}} a répondu à votre commentaire sur « {{subjectTitle}} ».',
+      },
+      moderation: {
+        hidden: 'Votre contenu « {{subjectTitle}} » a été masqué par la modération. Motif : {{reason}}',
+        restored: 'Votre contenu « {{subjectTitle}} » est de nouveau visible.',
+        suspended: 'Votre compte a été suspendu par la modération. Motif : {{reason}}',
+      },
+    },
+  },
+};
+
+export const en: typeof fr = {
+  notifications: {
+    title: 'Notifications',
+    listLabel: 'Your notifications',
+    filter: { label: 'Show', all: 'All', unread: 'Unread' },
+    markAllRead: 'Mark all as read',
+    markedAllRead: 'All your notifications are marked as read.',
+    unreadTag: 'Unread',
+    empty: 'No notifications yet.',
+    emptyHelp: 'You will be told here when someone pledges to your project, writes to you or mentions you.',
+    emptyUnread: 'No unread notifications.',
+    seeAll: 'See all notifications',
+    more: 'Older notifications',
+    someone: 'Someone',
+    bell: {
+      label: 'Notifications',
+      unread_one: '{{count}} unread notification',
+      unread_other: '{{count}} unread notifications',
+    },
+    messagesUnread_one: '{{count}} unread conversation',
+    messagesUnread_other: '{{count}} unread conversations',
+    live: { announce: 'New notification: {{text}}' },
+    kind: {
+      fallback: 'You have a new notification.',
+      message: {
+        new_one: 'New message from {{actorName}}.',
+        new_other: '{{count}} new messages from {{actorName}}.',
+      },
+      comment: {
+        mention: '{{actorName}} mentioned you in a comment on “{{subjectTitle}}”.',
+        new: '{{actorName}} commented on “{{subjectTitle}}”.',
+        reply: '{{actorName}} replied to your comment on “{{subjectTitle}}”.',
+      },
+      moderation: {
+        hidden: 'Your content “{{subjectTitle}}” was hidden by moderation. Reason: {{reason}}',
+        restored: 'Your content “{{subjectTitle}}” is visible again.',
+        suspended: 'Your account was suspended by moderation. Reason: {{reason}}',
+      },
+    },
+  },
+};

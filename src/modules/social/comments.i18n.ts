@@ -1,0 +1,103 @@
+/**
+ * Strings of comments and reactions, fr-CA first; the parity test compares both sides. The
+ * notification sentences of `comment.mention|new|reply` live in `notifications.kind.comment.*`.
+ */
+export const fr = {
+  comments: {
+    title: 'Commentaires',
+    empty: 'Soyez la première personne à commenter.',
+    hint: 'Markdown simple : **gras**, *italique*, listes, citations, liens http(s). Mentionnez quelqu’un avec @identifiant (par exemple @samir-haddad).',
+    fields: {
+      body: 'Votre commentaire',
+      onUpdate: 'Votre commentaire sur cette nouvelle',
+      reply: 'Votre réponse à {{name}}',
+      edit: 'Votre commentaire modifié',
+    },
+    submit: 'Publier le commentaire',
+    replySubmit: 'Publier la réponse',
+    save: 'Enregistrer',
+    reply: 'Répondre',
+    edit: 'Modifier',
+    delete: 'Supprimer',
+    deleteConfirm: 'Supprimer ce commentaire? Son texte sera effacé; les réponses resteront.',
+    edited: 'modifié',
+    deleted: 'Commentaire supprimé',
+    deletedTitle: 'Commentaire supprimé',
+    hidden: 'Masqué par la modération',
+    hiddenForYou: 'Masqué par la modération : seuls vous et l’équipe de modération le voyez. Motif : {{reason}}',
+    noReason: 'non précisé',
+    deletedAccount: 'Compte supprimé',
+    by: 'Commentaire de {{name}}',
+    repliesLabel: 'Réponses au commentaire de {{name}}',
+    signIn: 'Connectez-vous pour commenter',
+    verify: 'Confirmez votre adresse courriel pour commenter.',
+    more: 'Commentaires suivants',
+    back: 'Retour à « {{title}} »',
+    page: {
+      title: 'Commentaires — {{title}}',
+      updateTitle: 'Commentaires sur la nouvelle « {{title}} »',
+    },
+    editTitle: 'Modifier votre commentaire',
+    onUpdate_one: '{{count}} commentaire',
+    onUpdate_other: '{{count}} commentaires',
+    commentUpdate: 'Commenter cette nouvelle',
+    validation: {
+      parent: 'On ne peut pas répondre à ce commentaire.',
+    },
+  },
+  reactions: {
+    label: 'Réactions',
+    kinds: { like: 'J’aime', bravo: 'Bravo', want_to_help: 'Je veux aider' },
+    signIn: 'Connectez-vous pour réagir',
+  },
+};
+
+export const en: typeof fr = {
+  comments: {
+    title: 'Comments',
+    empty: 'Be the first to comment.',
+    hint: 'Simple Markdown: **bold**, *italics*, lists, quotes, http(s) links. Mention someone with @handle (for example @samir-haddad).',
+    fields: {
+      body: 'Your comment',
+      onUpdate: 'Your comment on this update',
+      reply: 'Your reply to {{name}}',
+      edit: 'Your edited comment',
+    },
+    submit: 'Post comment',
+    replySubmit: 'Post reply',
+    save: 'Save',
+    reply: 'Reply',
+    edit: 'Edit',
+    delete: 'Delete',
+    deleteConfirm: 'Delete this comment? Its text will be erased; replies will stay.',
+    edited: 'edited',
+    deleted: 'Comment deleted',
+    deletedTitle: 'Deleted comment',
+    hidden: 'Hidden by moderation',
+    hiddenForYou: 'Hidden by moderation: only you and the moderators can see it. Reason: {{reason}}',
+    noReason: 'not given',
+    deletedAccount: 'Deleted account',
+    by: 'Comment by {{name}}',
+    repliesLabel: 'Replies to {{name}}’s comment',
+    signIn: 'Sign in to comment',
+    verify: 'Confirm your e-mail address to comment.',
+    more: 'More comments',
+    back: 'Back to “{{title}}”',
+    page: {
+      title: 'Comments — {{title}}',
+      updateTitle: 'Comments on the update “{{title}}”',
+    },
+    editTitle: 'Edit your comment',
+    onUpdate_one: '{{count}} comment',
+    onUpdate_other: '{{count}} comments',
+    commentUpdate: 'Comment on this update',
+    validation: {
+      parent: 'This comment cannot be replied to.',
+    },
+  },
+  reactions: {
+    label: 'Reactions',
+    kinds: { like: 'Like', bravo: 'Bravo', want_to_help: 'I want to help' },
+    signIn: 'Sign in to react',
+  },
+};

@@ -1,0 +1,18 @@
+import type { Module } from '../index.js';
+import { sendFragment } from '../../platform/views/render.js';
+import { safeReturnPath } from '../../platform/http/guards.js';
+import { parseInput } from '../../platform/validation.js';
+import { react, unreact } from './reactions.service.js';
+import { ZReactionForm } from './reactions.schemas.js';
+import { ReactionsBar, reactionsAnchor } from './reactions.views.js';
+
+/** The reaction toggle without JavaScript (redirect back to the bar) or with htmx (the bar, swapped in place). */
+export const reactionsPages: Module = async (app, { deps }) => {
+  app.post('/reactions', async (request, reply) => {
+    const { on, returnTo, ...input } = parseInput(ZReactionForm, request.body);
+    const summary = on === '1' ? (await react(deps, request.ctx.actor, input)).summary : await unreact(deps, request.ctx.actor, input);
+    const back = safeReturnPath(returnTo, '/').split('#')[0]!;
+    if (request.headers['hx-request'] === 'true') return sendFragment(reply, <ReactionsBar ctx={request.ctx} summary={summary} canReact returnTo={back} compact={summary.targetType !== 'project'} />);
+    return reply.redirect(`${back}#${reactionsAnchor(summary)}`, 303);
+  });
+};

@@ -1,0 +1,268 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { createTestApp, type TestContext } from '../helpers/test-app.js';
+import { createNeed, createProject, createTerritory, createUser, signIn, uid } from '../helpers/factories.js';
+import { activities, follows, type ActivityKind } from '../../src/modules/social/social.tables.js';
+import { projects } from '../../src/modules/projects/projects.tables.js';
+import { newId } from '../../src/db/ids.js';
+import { localToday } from '../../src/modules/pledges/pledges.policy.js';
+
+let ctx: TestContext;
+let borough: { id: string; slug: string };
+let territory: { id: string; slug: string; nameFr: string; nameEn: string };
+type Session = { cookie: string; csrf: string };
+type Item = { id: string; kind: string; count: number; activityIds: string[]; text: string; url: string; why: { type: string; name: string; text: string }; actors: { handle: string }[] };
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  borough = await createTerritory(ctx, { kind: 'borough', nameFr: 'Arrondissement test', nameEn: 'Test borough' });
+  territory = await createTerritory(ctx, { parentId: borough.id, nameFr: `Villeray ${uid()}`, nameEn: `Villeray EN ${uid()}` });
+});
+afterAll(() => ctx.close());
+
+const api = (s: Session | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) =>
+  ctx.app.inject({ method, url, headers: { ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}), ...headers }, ...(payload ? { payload } : {}) });
+async function person(o: Parameters<typeof createUser>[1] = {}) {
+  const user = await createUser(ctx, { territoryId: null, ...o });
+  return { user, s: await signIn(ctx, user.email) };
+}
+const feed = async (s: Session | null, query: string, headers: Record<string, string> = {}) => {
+  const res = await api(s, 'GET', `/api/v1/feed?${query}`, undefined, headers);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{ items: Item[]; nextCursor: string | null }>();
+};
+const follow = async (s: Session, targetType: string, targetId: string) => expect((await api(s, 'POST', '/api/v1/follows', { targetType, targetId })).statusCode).toBe(201);
+
+let clock = Date.parse('2026-06-01T12:00:00Z');
+/** An activity at a chosen, strictly increasing time (newest last). */
+async function activity(o: { kind?: ActivityKind; projectId?: string | null; actorId?: string | null; territoryId?: string | null; organisationId?: string | null; subjectType?: 'project' | 'pledge' | 'need' | 'update' | 'offer'; subjectId?: string; data?: Record<string, string>; hidden?: boolean; at?: Date }) {
+  clock += 1000;
+  const id = newId();
+  await ctx.database.db.insert(activities).values({
+    id, kind: o.kind ?? 'pledge_fulfilled', actorId: o.actorId ?? null, subjectType: o.subjectType ?? 'pledge', subjectId: o.subjectId ?? newId(), projectId: o.projectId ?? null,
+    territoryId: o.territoryId ?? null, organisationId: o.organisationId ?? null, data: o.data ?? {}, hiddenAt: o.hidden ? new Date() : null, createdAt: o.at ?? new Date(clock),
+  });
+  return id;
+}
+
+const today = localToday(new Date());
+const inDays = (n: number) => {
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+
+describe('activities are recorded by the events themselves', () => {
+  it('publishing, an update, a need met, a pledge fulfilled and an offer each leave one activity', async () => {
+    const promoter = await person({ territoryId: territory.id });
+    const supporter = await person({ territoryId: territory.id });
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, status: 'draft', title: 'Frigo partagé Jarry' });
+    expect((await api(promoter.s, 'POST', `/api/v1/projects/${project.id}/transitions`, { to: 'published' })).statusCode).toBe(200);
+    expect((await api(promoter.s, 'POST', `/api/v1/projects/${project.id}/updates`, { title: 'Le frigo est branché', body: 'Merci à tous!' })).statusCode).toBe(201);
+    const need = await createNeed(ctx, { projectId: project.id, quantity: 4, title: 'Bénévoles du samedi' });
+    const pledge = await api(supporter.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { quantity: 4, startDate: inDays(2), showName: true });
+    expect(pledge.statusCode).toBe(201);
+    const pledgeId = pledge.json().id as string;
+    expect((await api(promoter.s, 'POST', `/api/v1/pledges/${pledgeId}/transitions`, { to: 'accepted' })).statusCode).toBe(200);
+    expect((await api(supporter.s, 'POST', `/api/v1/pledges/${pledgeId}/transitions`, { to: 'fulfilled' })).statusCode).toBe(200);
+    expect((await api(promoter.s, 'POST', `/api/v1/pledges/${pledgeId}/transitions`, { to: 'fulfilled' })).statusCode).toBe(200);
+    const rows = await ctx.database.db.select().from(activities).where(eq(activities.projectId, project.id));
+    const byKind = Object.fromEntries(rows.map((r) => [r.kind, r]));
+    expect(rows.map((r) => r.kind).sort()).toEqual(['need_met', 'pledge_fulfilled', 'project_published', 'project_update']);
+    expect(byKind.project_published).toMatchObject({ actorId: promoter.user.id, subjectType: 'project', territoryId: territory.id, data: { projectTitle: 'Frigo partagé Jarry' } });
+    expect(byKind.project_update).toMatchObject({ subjectType: 'update', data: { projectTitle: 'Frigo partagé Jarry', title: 'Le frigo est branché' } });
+    expect(byKind.need_met).toMatchObject({ subjectType: 'need', subjectId: need.id, data: { needTitle: 'Bénévoles du samedi' } });
+    expect(byKind.pledge_fulfilled).toMatchObject({ actorId: supporter.user.id, subjectType: 'pledge', subjectId: pledgeId });
+    const offer = await api(supporter.s, 'POST', '/api/v1/offers', { kind: 'expertise', title: 'Deux heures de comptabilité', territories: [territory.slug] });
+    expect(offer.statusCode, offer.body).toBe(201);
+    const [offerActivity] = await ctx.database.db.select().from(activities).where(and(eq(activities.subjectType, 'offer'), eq(activities.subjectId, offer.json().id)));
+    expect(offerActivity).toMatchObject({ kind: 'offer_published', actorId: supporter.user.id, territoryId: territory.id, data: { title: 'Deux heures de comptabilité' } });
+  });
+
+  it('does not name a supporter who chose to stay anonymous', async () => {
+    const promoter = await person();
+    const supporter = await person();
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id });
+    const need = await createNeed(ctx, { projectId: project.id, quantity: 10 });
+    const pledgeId = (await api(supporter.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { quantity: 2, startDate: inDays(2) })).json().id as string;
+    await api(promoter.s, 'POST', `/api/v1/pledges/${pledgeId}/transitions`, { to: 'accepted' });
+    await api(supporter.s, 'POST', `/api/v1/pledges/${pledgeId}/transitions`, { to: 'fulfilled' });
+    await api(promoter.s, 'POST', `/api/v1/pledges/${pledgeId}/transitions`, { to: 'fulfilled' });
+    const rows = await ctx.database.db.select().from(activities).where(eq(activities.projectId, project.id));
+    expect(rows.map((r) => [r.kind, r.actorId])).toEqual([['pledge_fulfilled', null]]);
+  });
+});
+
+describe('the following feed', () => {
+  it('shows what I follow and my neighbourhood, each with its reason, in French and English', async () => {
+    const reader = await person({ territoryId: territory.id });
+    const promoter = await person({ displayName: 'Amina Promotrice' });
+    const far = await createTerritory(ctx);
+    const followed = await createProject(ctx, { promoterId: promoter.user.id, territoryId: far.id, title: 'Atelier vélo Jarry' });
+    const elsewhere = await createProject(ctx, { promoterId: promoter.user.id, territoryId: far.id, title: 'Projet ailleurs' });
+    await follow(reader.s, 'project', followed.id);
+    const a1 = await activity({ kind: 'project_published', projectId: followed.id, actorId: promoter.user.id, territoryId: far.id, subjectType: 'project', subjectId: followed.id, data: { projectTitle: 'Atelier vélo Jarry' } });
+    const a2 = await activity({ kind: 'offer_published', actorId: promoter.user.id, territoryId: territory.id, subjectType: 'offer', subjectId: 'no-such-offer', data: { title: 'Prêt de remorque' } });
+    const a3 = await activity({ kind: 'need_met', projectId: elsewhere.id, territoryId: far.id, subjectType: 'need', data: { projectTitle: 'Projet ailleurs', needTitle: 'X' } });
+    const mine = (await feed(reader.s, 'scope=following')).items;
+    const ids = mine.flatMap((i) => i.activityIds);
+    expect(ids).toContain(a1);
+    expect(ids).not.toContain(a2); // its offer does not exist (deleted offers vanish)
+    expect(ids).not.toContain(a3); // not followed, not in my neighbourhood
+    const item = mine.find((i) => i.id === a1)!;
+    expect(item).toMatchObject({ kind: 'project_published', count: 1, url: `/projets/${followed.id}`, text: 'Amina Promotrice a publié le projet Atelier vélo Jarry', why: { type: 'project', text: 'Parce que vous suivez le projet Atelier vélo Jarry' } });
+    const en = (await feed(reader.s, 'scope=following', { 'accept-language': 'en', cookie: `${reader.s.cookie}` })).items;
+    expect(en.find((i) => i.id === a1)?.why.text).toBeDefined();
+    const home = await activity({ kind: 'project_update', projectId: (await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Jardin Villeray' })).id, territoryId: territory.id, subjectType: 'update', data: { projectTitle: 'Jardin Villeray', title: 'Récolte' } });
+    const withHome = (await feed(reader.s, 'scope=following')).items.find((i) => i.id === home)!;
+    expect(withHome.why).toMatchObject({ type: 'home', text: `Dans votre quartier, ${territory.nameFr}` });
+    expect(withHome.text).toBe('Nouvelles de Jardin Villeray : Récolte');
+  });
+
+  it('speaks the reader’s language', async () => {
+    const reader = await person({ locale: 'en' });
+    const promoter = await person({ displayName: 'Amina P' });
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Bike workshop' });
+    await follow(reader.s, 'project', project.id);
+    const id = await activity({ kind: 'project_published', projectId: project.id, actorId: promoter.user.id, territoryId: territory.id, subjectType: 'project', subjectId: project.id, data: { projectTitle: 'Bike workshop' } });
+    const item = (await feed(reader.s, 'scope=following')).items.find((i) => i.id === id)!;
+    expect([item.text, item.why.text]).toEqual(['Amina P published the project Bike workshop', 'Because you follow the project Bike workshop']);
+  });
+
+  it('covers the territories below a followed one, and people', async () => {
+    const reader = await person();
+    const neighbour = await person({ displayName: 'Marc Voisin' });
+    await follow(reader.s, 'territory', borough.id);
+    await follow(reader.s, 'user', neighbour.user.id);
+    const inChild = await activity({ kind: 'offer_published', actorId: null, territoryId: territory.id, subjectType: 'offer', data: { title: 'x' } });
+    const byPerson = await activity({ kind: 'project_published', actorId: neighbour.user.id, subjectType: 'project', data: { projectTitle: 'y' } });
+    // an offer activity needs its offer: give this one a subject that stays visible
+    await ctx.database.db.update(activities).set({ subjectType: 'need' }).where(eq(activities.id, inChild));
+    const items = (await feed(reader.s, 'scope=following&limit=50')).items;
+    expect(items.find((i) => i.id === inChild)?.why).toMatchObject({ type: 'territory', name: 'Arrondissement test' });
+    expect(items.find((i) => i.id === byPerson)?.why).toMatchObject({ type: 'user', text: 'Parce que vous suivez Marc Voisin' });
+  });
+
+  it('groups consecutive repetitive items with plurals, and not across other items', async () => {
+    const reader = await person();
+    const reader2 = await person({ locale: 'en' });
+    const promoter = await person();
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Cuisine collective' });
+    const other = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Autre' });
+    for (const r of [reader, reader2]) { await follow(r.s, 'project', project.id); await follow(r.s, 'project', other.id); }
+    const data = { projectTitle: 'Cuisine collective' };
+    const lone = await activity({ projectId: project.id, data });
+    await activity({ kind: 'need_met', projectId: other.id, subjectType: 'need', data: { projectTitle: 'Autre', needTitle: 'n' } });
+    const run = [await activity({ projectId: project.id, data }), await activity({ projectId: project.id, data }), await activity({ projectId: project.id, data })];
+    const items = (await feed(reader.s, 'scope=following')).items;
+    expect(items.map((i) => i.count)).toEqual([3, 1, 1]);
+    expect(items[0]!.activityIds).toEqual([...run].reverse());
+    expect(items[0]!.text).toBe('3 voisin·e·s ont tenu leur engagement envers Cuisine collective');
+    expect(items[2]!.activityIds).toEqual([lone]);
+    expect((await feed(reader2.s, 'scope=following')).items[0]!.text).toBe('3 neighbours followed through on their pledges to Cuisine collective');
+  });
+
+  it('pages with a stable cursor: nothing repeated or skipped while new activity arrives', async () => {
+    const reader = await person();
+    const promoter = await person();
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id });
+    await follow(reader.s, 'project', project.id);
+    const kinds: ActivityKind[] = ['project_update', 'need_met'];
+    const created: string[] = [];
+    for (let i = 0; i < 25; i++) created.push(await activity({ kind: kinds[i % 2], projectId: project.id, subjectType: i % 2 ? 'need' : 'update', data: { projectTitle: 'P', title: `n${i}` } }));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await feed(reader.s, `scope=following&limit=10${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...res.items.flatMap((i) => i.activityIds));
+      cursor = res.nextCursor;
+      if (pages === 0) await activity({ kind: 'project_update', projectId: project.id, subjectType: 'update', data: { projectTitle: 'P', title: 'newer' } });
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([...created].reverse());
+    expect((await api(reader.s, 'GET', '/api/v1/feed?scope=following&cursor=garbage')).statusCode).toBe(400);
+    expect((await api(reader.s, 'GET', '/api/v1/feed?scope=following&limit=101')).statusCode).toBe(400);
+  });
+
+  it('never shows hidden activities, nor those of hidden, draft or archived projects', async () => {
+    const reader = await person();
+    const promoter = await person();
+    const [pub, hidden, draft, archived] = await Promise.all(['published', 'published', 'draft', 'archived'].map((status) => createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, status: status as 'published' })));
+    for (const p of [pub, hidden, draft, archived]) await ctx.database.db.insert(follows).values({ followerId: reader.user.id, targetType: 'project', targetId: p!.id });
+    await ctx.database.db.update(projects).set({ hiddenAt: new Date(), hiddenReason: 'x' }).where(eq(projects.id, hidden!.id));
+    const here = { territoryId: territory.id };
+    const visible = await activity({ projectId: pub!.id, data: { projectTitle: 'ok' }, ...here });
+    const hiddenRow = await activity({ projectId: pub!.id, hidden: true, ...here });
+    const ofHidden = await activity({ projectId: hidden!.id, ...here });
+    const ofDraft = await activity({ projectId: draft!.id, ...here });
+    const ofArchived = await activity({ projectId: archived!.id, ...here });
+    const ids = (await feed(reader.s, 'scope=following&limit=100')).items.flatMap((i) => i.activityIds);
+    expect(ids).toContain(visible);
+    for (const id of [hiddenRow, ofHidden, ofDraft, ofArchived]) expect(ids).not.toContain(id);
+    const public_ = (await feed(null, `territory=${territory.slug}&limit=100`)).items.flatMap((i) => i.activityIds);
+    expect(public_).toContain(visible);
+    for (const id of [hiddenRow, ofHidden, ofDraft, ofArchived]) expect(public_).not.toContain(id);
+  });
+
+  it('needs a signed-in person', async () => {
+    expect((await api(null, 'GET', '/api/v1/feed?scope=following')).statusCode).toBe(401);
+  });
+});
+
+describe('the territory feed', () => {
+  it('is public, covers the territories below, and says where each item happened', async () => {
+    const id = await activity({ kind: 'need_met', territoryId: territory.id, subjectType: 'need', data: { projectTitle: 'Q', needTitle: 'N' } });
+    const fromBorough = (await feed(null, `territory=${borough.slug}&limit=100`)).items.find((i) => i.id === id)!;
+    expect(fromBorough.why).toMatchObject({ type: 'place', text: `Dans ${territory.nameFr}` });
+    const en = (await feed(null, `territory=${territory.slug}&limit=100&lang=en`)).items.find((i) => i.id === id)!;
+    expect(en.why.text).toBe(`In ${territory.nameEn}`);
+    expect((await api(null, 'GET', '/api/v1/feed?territory=nulle-part')).statusCode).toBe(404);
+  });
+});
+
+describe('the /fil page', () => {
+  it('shows the following feed with reasons, a More link and an htmx sentinel', async () => {
+    const reader = await person();
+    const promoter = await person();
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Serre communautaire' });
+    await follow(reader.s, 'project', project.id);
+    for (let i = 0; i < 25; i++) await activity({ kind: i % 2 ? 'need_met' : 'project_update', projectId: project.id, subjectType: i % 2 ? 'need' : 'update', data: { projectTitle: 'Serre communautaire', title: `Nouvelle ${i}`, needTitle: `Besoin ${i}` } });
+    const page = await ctx.app.inject({ method: 'GET', url: '/fil', headers: { cookie: reader.s.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Parce que vous suivez le projet Serre communautaire');
+    expect(page.body).toContain('Nouvelles de Serre communautaire : Nouvelle 24');
+    expect(page.body).toContain('hx-trigger="revealed"');
+    const more = /<a class="button button-secondary" href="([^"]+)">Plus<\/a>/.exec(page.body)?.[1]?.replace(/&amp;/g, '&');
+    expect(more).toMatch(/^\/fil\?cursor=/);
+    const next = await ctx.app.inject({ method: 'GET', url: more!, headers: { cookie: reader.s.cookie } });
+    expect(next.body).toContain('Nouvelle 4');
+    expect(next.body).toContain('<html');
+    const fragment = await ctx.app.inject({ method: 'GET', url: more!, headers: { cookie: reader.s.cookie, 'hx-request': 'true' } });
+    expect(fragment.body).not.toContain('<html');
+    expect(fragment.body).toMatch(/^<li class="feed-item/);
+    expect(fragment.body).toContain('Nouvelle 4');
+  });
+
+  it('suggests what to follow when the feed is empty', async () => {
+    const reader = await person();
+    const page = await ctx.app.inject({ method: 'GET', url: '/fil', headers: { cookie: reader.s.cookie } });
+    expect(page.body).toContain('Votre fil est vide pour l’instant');
+    expect(page.body).toContain('href="/projets"');
+  });
+
+  it('offers visitors a territory picker and the territory feed', async () => {
+    const picker = await ctx.app.inject({ method: 'GET', url: '/fil' });
+    expect(picker.statusCode).toBe(200);
+    expect(picker.body).toContain(`value="${territory.slug}"`);
+    const id = await activity({ kind: 'need_met', territoryId: territory.id, subjectType: 'need', data: { projectTitle: 'Q', needTitle: 'Compost' }, at: new Date(Date.now() + 60_000) });
+    const page = await ctx.app.inject({ method: 'GET', url: `/fil?territoire=${territory.slug}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`id="a-${id}"`);
+    expect(page.body).toContain('Besoin comblé pour Q : Compost');
+    const section = await ctx.app.inject({ method: 'GET', url: `/territoires/${territory.slug}` });
+    expect(section.body).toContain(`Dernièrement dans ${territory.nameFr}`);
+    expect(section.body).toContain(`id="a-${id}"`);
+  });
+});
