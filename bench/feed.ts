@@ -59,7 +59,7 @@ async function addActivities(database: Database, from: number, to: number): Prom
         now() - make_interval(secs => (random() * 63072000)::int)
       FROM generate_series(${start}::bigint, ${end}::bigint) g JOIN projects p ON p.id = 'bp' || (1 + (g * 104729) % ${PROJECTS})`);
   }
-  await database.query('VACUUM ANALYZE activities');
+  await database.query('VACUUM ANALYZE');
 }
 
 function actor(id: string): Actor {

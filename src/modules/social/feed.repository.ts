@@ -41,7 +41,7 @@ function perKey(column: 'project_id' | 'actor_id' | 'organisation_id' | 'territo
   const keys = Array.isArray(ids) ? sql`unnest(${param(ids)}::text[])` : ids;
   return sql`SELECT x.* FROM ${keys} AS k(id) CROSS JOIN LATERAL (
     SELECT ${COLUMNS} FROM activities a WHERE a.${sql.raw(column)} = k.id AND ${VISIBLE} ${keyset}
-    ORDER BY a.created_at DESC, a.id DESC LIMIT ${take}) x`;
+    ORDER BY a.created_at DESC NULLS LAST, a.id DESC NULLS LAST LIMIT ${take}) x`;
 }
 
 export const feedRepository = {
@@ -57,7 +57,7 @@ export const feedRepository = {
       keys.boardIds.length
         ? sql`SELECT x.* FROM unnest(${param(keys.boardIds)}::text[]) AS k(id) CROSS JOIN LATERAL (
             SELECT ${COLUMNS} FROM activities a WHERE a.subject_type = 'board' AND a.subject_id = k.id AND ${VISIBLE} ${keyset}
-            ORDER BY a.created_at DESC, a.id DESC LIMIT ${take}) x`
+            ORDER BY a.created_at DESC NULLS LAST, a.id DESC NULLS LAST LIMIT ${take}) x`
         : null,
     ].filter((p): p is SQL => p !== null);
     if (parts.length === 0) return [];
