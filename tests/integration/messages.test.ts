@@ -231,3 +231,23 @@ describe('sending limits', () => {
     }
   }, 90_000);
 });
+
+describe('starting a conversation from a need or a pledge', () => {
+  it('offers signed-in neighbours a question link to the promoter on each need, and the form knows what it is about', async () => {
+    const promoter = await createUser(ctx, { territoryId });
+    const neighbour = await createUser(ctx, { territoryId });
+    const project = await createProject(ctx, { promoterId: promoter.id, territoryId, title: 'Frigo communautaire' });
+    const need = await createNeed(ctx, { projectId: project.id, kind: 'volunteering', title: 'Nettoyer le frigo' });
+    const link = `/messages/nouveau?a=${promoter.handle}&amp;contexte=need:${need.id}`;
+    const asNeighbour = await signIn(ctx, neighbour.email);
+    const page = await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}`, headers: { cookie: asNeighbour.cookie } });
+    expect(page.body).toContain(link);
+    const asPromoter = await signIn(ctx, promoter.email);
+    expect((await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}`, headers: { cookie: asPromoter.cookie } })).body).not.toContain('/messages/nouveau?a=');
+    expect((await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}` })).body).not.toContain('/messages/nouveau?a=');
+    const compose = await ctx.app.inject({ method: 'GET', url: link.replace('&amp;', '&'), headers: { cookie: asNeighbour.cookie } });
+    expect(compose.statusCode).toBe(200);
+    expect(compose.body).toContain('name="contextType" value="need"');
+    expect(compose.body).toContain('Nettoyer le frigo');
+  });
+});

@@ -51,7 +51,7 @@ export function NeedStatusBadge({ ctx, status }: { ctx: Ctx; status: NeedView['s
 }
 
 /** One need on the project page: what, how much, on what terms, progress, and a way to help. */
-export function NeedItem({ ctx, need, canHelp, lang }: { ctx: Ctx; need: NeedView; canHelp: boolean; lang: string | undefined }) {
+export function NeedItem({ ctx, need, canHelp, lang, askHandle = null }: { ctx: Ctx; need: NeedView; canHelp: boolean; lang: string | undefined; askHandle?: string | null }) {
   const { t } = ctx;
   const titleId = `besoin-${need.id}`;
   const terms = needTerms(ctx, need);
@@ -76,17 +76,19 @@ export function NeedItem({ ctx, need, canHelp, lang }: { ctx: Ctx; need: NeedVie
           <a class="button" href={`/besoins/${need.id}/engagement`} aria-label={t('needs.helpFor', { title: need.title })}>{t('needs.help')}</a>
           {' '}
           <a href={`/besoins/${need.id}/qui-peut-aider`} aria-label={t('matching.page.title', { need: need.title })}>{t('matching.whoCouldHelp.title')}</a>
+          {askHandle ? <>{' · '}<a href={`/messages/nouveau?a=${encodeURIComponent(askHandle)}&contexte=need:${need.id}`} aria-label={t('needs.askAbout', { title: need.title })}>{t('needs.ask')}</a></> : null}
         </p>
       ) : null}
     </li>
   );
 }
 
-export function NeedList({ ctx, needs, canHelp, lang }: { ctx: Ctx; needs: NeedView[]; canHelp: boolean; lang: string | undefined }) {
+/** `askHandle`: whom a signed-in visitor writes to with a question about a need (the promoter), if anyone. */
+export function NeedList({ ctx, needs, canHelp, lang, askHandle = null }: { ctx: Ctx; needs: NeedView[]; canHelp: boolean; lang: string | undefined; askHandle?: string | null }) {
   if (needs.length === 0) return <p class="muted">{ctx.t('needs.none')}</p>;
   return (
     <ul class="need-list">
-      {needs.map((n) => <NeedItem ctx={ctx} need={n} canHelp={canHelp} lang={lang} />)}
+      {needs.map((n) => <NeedItem ctx={ctx} need={n} canHelp={canHelp} lang={lang} askHandle={askHandle} />)}
     </ul>
   );
 }

@@ -105,7 +105,7 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
         </section>
         <section aria-labelledby="project-needs" id="besoins">
           <h2 id="project-needs">{t('needs.listTitle')}</h2>
-          <NeedList ctx={ctx} needs={data.needs} canHelp={can.help} lang={lang} />
+          <NeedList ctx={ctx} needs={data.needs} canHelp={can.help} lang={lang} askHandle={ctx.actor && ctx.actor.handle !== project.promoter.handle ? project.promoter.handle : null} />
         </section>
       </div>
       {data.isPublic ? <ProjectSupporters ctx={ctx} supporters={data.supporters} /> : null}
