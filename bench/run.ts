@@ -82,7 +82,8 @@ async function captureQueries(database: Database, route: BenchRoute): Promise<{ 
     return (original as (...a: unknown[]) => unknown)(...args);
   };
   (pool as unknown as { query: unknown }).query = recorder;
-  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' }, { rateLimits: false }), database, logger: false });
+  // 'test' only turns the overload guard off: the capture must see the route's queries, not a 503.
+  const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'b'.repeat(40), LOG_LEVEL: 'silent' }, { rateLimits: false }), database, logger: false });
   const res = await app.inject({ method: 'GET', url: route.path });
   if (res.statusCode !== 200) throw new Error(`${route.path} answered ${res.statusCode} during capture`);
   // The second answer is the one measured; on a loaded machine the overload guard may answer 503
