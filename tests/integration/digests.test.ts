@@ -132,6 +132,9 @@ describe('digests', () => {
       expect(body).not.toContain('Déjà lu');
       expect(body).not.toContain('Projet exclu par choix');
       expect(body).toContain('<html lang="fr-CA"');
+      // RFC 8058 headers, so mail clients offer their own one-click unsubscribe.
+      expect(raw).toMatch(/^List-Unsubscribe:\s+<http:\/\/localhost:3000\/desabonnement\?token=[^>]+>/m);
+      expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
 
       // Unsubscribe: the link shows a confirmation, the POST performs it.
       const link = unsubscribeLinkIn(body)!.replace('http://localhost:3000', '');

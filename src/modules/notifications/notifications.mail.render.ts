@@ -89,7 +89,8 @@ export function renderImmediateMail(config: Pick<Config, 'publicUrl' | 'sessionS
 export function renderDigestMail(config: Pick<Config, 'publicUrl' | 'sessionSecret'>, to: Recipient, frequency: 'daily' | 'weekly', items: MailableNotification[], more: number): OutgoingMail {
   const t = translator(to.locale);
   const count = items.length + more;
-  return simpleMail({
+  const unsubscribe = unsubscribeUrl(config, { userId: to.userId, what: 'digest' });
+  const mail = simpleMail({
     to: to.email,
     kind: `digest.${frequency}`,
     locale: to.locale,
@@ -101,7 +102,9 @@ export function renderDigestMail(config: Pick<Config, 'publicUrl' | 'sessionSecr
     footer: t('notificationMail.footer.digest'),
     footerLinks: [
       { label: t('notificationMail.footer.manage'), url: absolute(config, SETTINGS_PATH) },
-      { label: t('notificationMail.footer.unsubscribeDigest'), url: unsubscribeUrl(config, { userId: to.userId, what: 'digest' }) },
+      { label: t('notificationMail.footer.unsubscribeDigest'), url: unsubscribe },
     ],
   });
+  // RFC 8058 one-click unsubscribe: mail clients POST to this address without cookies.
+  return { ...mail, headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
 }

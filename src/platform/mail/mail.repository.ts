@@ -3,13 +3,13 @@ import { execRows, type Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { mailOutbox } from '../platform.tables.js';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string; kind: string };
+export type OutgoingMail = { to: string; subject: string; text: string; html: string; kind: string; headers?: Record<string, string> };
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
 export const mailRepository = {
   async enqueue(db: Db, mail: OutgoingMail): Promise<string> {
     const id = newId();
-    await db.insert(mailOutbox).values({ id, toAddress: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, kind: mail.kind });
+    await db.insert(mailOutbox).values({ id, toAddress: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, kind: mail.kind, headers: mail.headers ?? {} });
     return id;
   },
 
@@ -34,6 +34,7 @@ export const mailRepository = {
       textBody: r.text_body as string,
       htmlBody: r.html_body as string,
       kind: r.kind as string,
+      headers: (typeof r.headers === 'string' ? JSON.parse(r.headers) : (r.headers ?? {})) as Record<string, string>,
       status: r.status as OutboxRow['status'],
       attempts: r.attempts as number,
       nextAttemptAt: new Date(r.next_attempt_at as string),

@@ -33,7 +33,7 @@ export function createMailWorker(opts: { db: Db; smtpUrl: string | undefined; fr
           continue;
         }
         try {
-          await transport.sendMail({ from: opts.from, to: mail.toAddress, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, headers: { 'X-Outbox-Id': mail.id } });
+          await transport.sendMail({ from: opts.from, to: mail.toAddress, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, headers: { ...mail.headers, 'X-Outbox-Id': mail.id } });
           await mailRepository.markSent(opts.db, mail.id, 'sent');
         } catch (err) {
           const attempts = mail.attempts + 1;
