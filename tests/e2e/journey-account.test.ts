@@ -3,12 +3,11 @@
  * their account; they are signed out and their page is gone. French and English, axe on every page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, startsWith, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
 import { createUser, PASSWORD } from '../helpers/factories.js';
 
 let h: BrowserHarness;
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 beforeAll(async () => {
   h = await startBrowserHarness();
   await ensureReferenceData(h.ctx);

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createProject, createUser, PASSWORD, uid } from '../helpers/factories.js';
+import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 
 let h: BrowserHarness;
@@ -18,15 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 const titlesOnBoard = (page: Page) => page.locator('.board-masonry > li h3').allTextContents();
 
@@ -47,7 +38,7 @@ describe.each([
     const boardTitle = lang === 'fr' ? `Mes idées pour l’été ${tag}` : `Summer ideas ${tag}`;
 
     const { context, page } = await newPage(h.browser, { locale });
-    await signInAs(page, me.email, t);
+    await signInAs(h, page, me.email, t);
 
     // The boards page, from the main navigation.
     await page.getByRole('navigation', { name: t('layout.mainNav') }).getByRole('link', { name: t('boards.nav') }).click();

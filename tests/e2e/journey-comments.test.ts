@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createProject, createUser, PASSWORD, uid } from '../helpers/factories.js';
+import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { projectUpdates } from '../../src/modules/projects/projects.tables.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';
@@ -22,15 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 describe.each([
   ['fr', 'fr-CA'],
@@ -56,7 +46,7 @@ describe.each([
 
     // The neighbour reacts (htmx swaps the bar in place).
     const nb = await newPage(h.browser, { locale });
-    await signInAs(nb.page, neighbour.email, t);
+    await signInAs(h, nb.page, neighbour.email, t);
     await nb.page.goto(projectUrl);
     await expectAccessible(nb.page, 'project page, signed in');
     const like = nb.page.locator(`#reactions-project-${project.id}-like`);
@@ -82,7 +72,7 @@ describe.each([
 
     // The promoter replies from the thread (the reply form opens from its summary).
     const pr = await newPage(h.browser, { locale, width: 320 });
-    await signInAs(pr.page, promoter.email, t);
+    await signInAs(h, pr.page, promoter.email, t);
     await pr.page.goto(`${projectUrl}#commentaire-${commentId}`);
     const theirs = pr.page.locator(`#commentaire-${commentId}`);
     await theirs.locator('summary', { hasText: t('comments.reply') }).click();

@@ -4,10 +4,9 @@
  * JavaScript). In French and English, with an axe check on every page reached and a look at 320 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createProject, createUser, PASSWORD, uid } from '../helpers/factories.js';
+import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { activities } from '../../src/modules/social/social.tables.js';
 import { newId } from '../../src/db/ids.js';
@@ -19,15 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 describe.each([
   ['fr', 'fr-CA'],
@@ -52,7 +42,7 @@ describe.each([
     }
 
     const { page } = await newPage(h.browser, { locale });
-    await signInAs(page, reader.email, t);
+    await signInAs(h, page, reader.email, t);
     await page.goto(`${h.baseUrl}/projets/${project.id}`);
     await expectAccessible(page, 'project page with follow button');
     const button = page.locator(`#follow-project-${project.id}`);

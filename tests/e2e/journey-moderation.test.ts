@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createProject, createUser, PASSWORD, uid } from '../helpers/factories.js';
+import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
 import { projectUpdates } from '../../src/modules/projects/projects.tables.js';
@@ -23,15 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 describe.each([
   ['fr', 'fr-CA'],
@@ -54,7 +44,7 @@ describe.each([
 
     // The neighbour reports the update.
     const nb = await newPage(h.browser, { locale });
-    await signInAs(nb.page, neighbour.email, t);
+    await signInAs(h, nb.page, neighbour.email, t);
     await nb.page.goto(`${h.baseUrl}/projets/${project.id}`);
     await expect.poll(() => nb.page.getByText(title).count()).toBe(1);
     await nb.page.getByRole('link', { name: t('moderation.reportLinkLabel.update') }).click();
@@ -70,7 +60,7 @@ describe.each([
 
     // The moderator finds it in the queue and hides it with a reason.
     const mod = await newPage(h.browser, { locale });
-    await signInAs(mod.page, moderator.email, t);
+    await signInAs(h, mod.page, moderator.email, t);
     await mod.page.getByRole('link', { name: t('nav.moderation') }).click();
     await expect.poll(() => mod.page.textContent('h1')).toBe(t('moderation.queue.title'));
     await expectAccessible(mod.page, 'moderation queue');
@@ -93,7 +83,7 @@ describe.each([
 
     // The author sees the update with the reason, and was notified.
     const au = await newPage(h.browser, { locale });
-    await signInAs(au.page, author.email, t);
+    await signInAs(h, au.page, author.email, t);
     await au.page.goto(`${h.baseUrl}/projets/${project.id}#nouvelle-${updateId}`);
     const update = au.page.locator(`#nouvelle-${updateId}`);
     await expect.poll(() => update.getByText(t('moderation.hidden.banner')).count()).toBe(1);

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createOrganisation, createUser, PASSWORD, uid } from '../helpers/factories.js';
+import { createOrganisation, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 
 let h: BrowserHarness;
@@ -18,16 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 async function addNeed(page: Page, fields: Record<string, string>, kind: string, t: ReturnType<typeof translator>) {
   await page.getByRole('link', { name: t('projects.edit.addNeed') }).first().click();
@@ -75,7 +66,7 @@ describe.each([
 
     // Journey 2: the promoter publishes.
     const promo = await newPage(h.browser, { locale });
-    await signInAs(promo.page, promoter.email, t);
+    await signInAs(h, promo.page, promoter.email, t);
     await promo.page.goto(`${h.baseUrl}/projets/nouveau`);
     await expectAccessible(promo.page, 'new project');
     await promo.page.getByLabel(startsWith(t('projects.fields.title'))).fill(title);
@@ -104,11 +95,11 @@ describe.each([
 
     // Journey 3: a neighbour pledges 4 hours; the partner pledges the loan on its honour.
     const nb = await newPage(h.browser, { locale });
-    await signInAs(nb.page, neighbour.email, t);
+    await signInAs(h, nb.page, neighbour.email, t);
     await pledge(nb.page, projectUrl, hoursNeed, '4', t);
     await expectAccessible(nb.page, 'my contributions');
     const pt = await newPage(h.browser, { locale });
-    await signInAs(pt.page, partnerRep.email, t);
+    await signInAs(h, pt.page, partnerRep.email, t);
     await pledge(pt.page, projectUrl, loanNeed, '2000', t, partner.name);
 
     // The promoter accepts both and confirms the hours were given.

@@ -5,14 +5,12 @@
  * with an axe check on every page reached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, startsWith, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
 import { mailRepository } from '../../src/platform/mail/mail.repository.js';
 import { uid } from '../helpers/factories.js';
 
 let h: BrowserHarness;
-/** A label's accessible name may end with "(required)" or a hint: match its start. */
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 beforeAll(async () => {
   h = await startBrowserHarness();
   await ensureReferenceData(h.ctx);

@@ -4,10 +4,9 @@
  * link shows a clear error. In French and English, axe on every page, screenshots at 1280 and 320 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createUser, PASSWORD } from '../helpers/factories.js';
+import { createUser } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { notificationMailRepository } from '../../src/modules/notifications/notifications.mail.repository.js';
 import { unsubscribeUrl } from '../../src/modules/notifications/notifications.mail.render.js';
@@ -19,15 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 describe.each([
   ['fr', 'fr-CA'],
@@ -41,7 +31,7 @@ describe.each([
     const db = h.ctx.database.db;
 
     const { page, context } = await newPage(h.browser, { locale });
-    await signInAs(page, person.email, t);
+    await signInAs(h, page, person.email, t);
     // From /moi, reach the settings page with the keyboard.
     const link = page.getByRole('link', { name: t('notificationMail.settings.link') });
     await link.focus();

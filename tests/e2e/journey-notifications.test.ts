@@ -5,10 +5,9 @@
  * In French and English, axe on every page reached, screenshots at desktop width and 320 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createUser, PASSWORD } from '../helpers/factories.js';
+import { createUser } from '../helpers/factories.js';
 
 let h: BrowserHarness;
 beforeAll(async () => {
@@ -17,16 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 describe.each([
   ['fr', 'fr-CA'],
@@ -40,7 +30,7 @@ describe.each([
 
     // B is on their page, with no unread notification.
     const b = await newPage(h.browser, { locale });
-    await signInAs(b.page, reader.email, t);
+    await signInAs(h, b.page, reader.email, t);
     const bell = b.page.locator('[data-live-notifications]');
     await expect.poll(() => bell.getAttribute('href')).toBe('/notifications');
     expect((await bell.textContent())?.trim()).toBe(t('notifications.bell.label'));
@@ -50,7 +40,7 @@ describe.each([
 
     // A writes to B.
     const a = await newPage(h.browser, { locale });
-    await signInAs(a.page, writer.email, t);
+    await signInAs(h, a.page, writer.email, t);
     await a.page.goto(`${h.baseUrl}/messages/nouveau?a=${reader.handle}`);
     const body = lang === 'fr' ? 'Bonjour! Je peux prêter mon escabeau samedi.' : 'Hello! I can lend my stepladder on Saturday.';
     await a.page.getByLabel(startsWith(t('messages.fields.body'))).fill(body);

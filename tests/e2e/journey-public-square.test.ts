@@ -7,10 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createProject, createUser, PASSWORD, signIn, uid } from '../helpers/factories.js';
+import { createProject, createUser, signIn, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
 import { mailOutbox } from '../../src/platform/platform.tables.js';
@@ -23,15 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-
-async function signInAs(page: Page, email: string, t: ReturnType<typeof translator>) {
-  await page.goto(`${h.baseUrl}/connexion`);
-  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
-  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
-  await page.getByRole('button', { name: t('auth.login.submit') }).click();
-  await page.waitForURL('**/moi');
-}
 
 describe.each([
   ['fr', 'fr-CA'],
@@ -53,7 +43,7 @@ describe.each([
 
     // Follow the project with the keyboard.
     const fo = await newPage(h.browser, { locale });
-    await signInAs(fo.page, follower.email, t);
+    await signInAs(h, fo.page, follower.email, t);
     await fo.page.goto(projectUrl);
     await fo.page.locator(`#follow-project-${project.id}`).focus();
     await fo.page.keyboard.press('Enter');
@@ -72,7 +62,7 @@ describe.each([
 
     // The mentioned person is on the site, bell quiet.
     const me = await newPage(h.browser, { locale });
-    await signInAs(me.page, mentioned.email, t);
+    await signInAs(h, me.page, mentioned.email, t);
     await expect.poll(() => me.page.locator('[data-live-notifications-label]').count()).toBe(1);
 
     // React, then comment with a mention.
@@ -108,7 +98,7 @@ describe.each([
     await expect.poll(() => me.page.textContent('h1')).toBe(t('moderation.report.sentTitle'));
 
     const mod = await newPage(h.browser, { locale });
-    await signInAs(mod.page, moderator.email, t);
+    await signInAs(h, mod.page, moderator.email, t);
     await mod.page.goto(`${h.baseUrl}/moderation`);
     const group = mod.page.locator('li.moderation-group', { hasText: mentioned.handle });
     await expect.poll(() => group.count()).toBe(1);

@@ -6,6 +6,7 @@ import { createTestApp, type TestContext } from './test-app.js';
 import { launchChromium } from './screenshot.js';
 import { seedReferenceData } from '../../src/seed/seed.js';
 import type { Config } from '../../src/config.js';
+import { PASSWORD } from './factories.js';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -53,4 +54,16 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** A label's accessible name may end with "(required)" or a hint: match its start. */
+export const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+/** Signs in through the form, as a person does, and waits for their page. */
+export async function signInAs(h: Pick<BrowserHarness, 'baseUrl'>, page: Page, email: string, t: (key: string) => string): Promise<void> {
+  await page.goto(`${h.baseUrl}/connexion`);
+  await page.getByLabel(startsWith(t('auth.fields.email'))).fill(email);
+  await page.getByLabel(startsWith(t('auth.fields.password'))).fill(PASSWORD);
+  await page.getByRole('button', { name: t('auth.login.submit') }).click();
+  await page.waitForURL('**/moi');
 }
