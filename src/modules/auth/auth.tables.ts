@@ -104,7 +104,8 @@ export const consents = pgTable(
   (t) => [index('consents_user_idx').on(t.userId, t.purpose, t.createdAt)],
 );
 
-export const ROLES = ['staff', 'moderator', 'admin'] as const;
+/** Platform admin (no caisse) or caisse-scoped: staff, moderator, delegate (for a term: `expiresAt`), caisse admin. */
+export const ROLES = ['staff', 'moderator', 'admin', 'delegate'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const roleGrants = pgTable(
@@ -115,6 +116,8 @@ export const roleGrants = pgTable(
     role: text('role', { enum: ROLES }).notNull(),
     caisseId: text('caisse_id').references(() => caisses.id, { onDelete: 'cascade' }),
     grantedBy: text('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    /** A grant for a term (delegates) stops counting at this instant; null is open-ended. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

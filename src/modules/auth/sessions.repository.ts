@@ -4,7 +4,7 @@ import { apiTokens, oneTimeTokens, sessions, users, type OneTimePurpose, type Ro
 
 export type RoleGrant = { role: Role; caisseId: string | null };
 /** The user's role grants, read in the same query as the session or token (one round trip per request). */
-const rolesOfUser = sql<RoleGrant[]>`coalesce((SELECT json_agg(json_build_object('role', r.role, 'caisseId', r.caisse_id)) FROM role_grants r WHERE r.user_id = ${users.id}), '[]'::json)`;
+const rolesOfUser = sql<RoleGrant[]>`coalesce((SELECT json_agg(json_build_object('role', r.role, 'caisseId', r.caisse_id)) FROM role_grants r WHERE r.user_id = ${users.id} AND (r.expires_at IS NULL OR r.expires_at > now())), '[]'::json)`;
 
 export type SessionWithUser = { session: typeof sessions.$inferSelect; user: typeof users.$inferSelect; roles: RoleGrant[] };
 export type ApiTokenRow = typeof apiTokens.$inferSelect;

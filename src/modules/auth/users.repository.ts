@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { consents, roleGrants, users, type ConsentPurpose, type ProfilePrivacy, type Role } from './auth.tables.js';
 import { newId } from '../../db/ids.js';
@@ -37,7 +37,7 @@ export const usersRepository = {
     await db.insert(consents).values({ id: newId(), userId, purpose, granted, textVersion });
   },
   async rolesOf(db: Db, userId: string): Promise<{ role: Role; caisseId: string | null }[]> {
-    return db.select({ role: roleGrants.role, caisseId: roleGrants.caisseId }).from(roleGrants).where(eq(roleGrants.userId, userId));
+    return db.select({ role: roleGrants.role, caisseId: roleGrants.caisseId }).from(roleGrants).where(and(eq(roleGrants.userId, userId), or(isNull(roleGrants.expiresAt), gt(roleGrants.expiresAt, sql`now()`))));
   },
   async countActive(db: Db): Promise<number> {
     const rows = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(isNull(users.deletedAt));

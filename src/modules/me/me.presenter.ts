@@ -22,7 +22,7 @@ export const ZMe = z.object({
   photoUrl: z.string().nullable(),
   privacy: ZPrivacy,
   indexable: z.boolean(),
-  roles: z.array(z.object({ role: z.enum(['staff', 'moderator', 'admin']), caisse: z.string().nullable() })),
+  roles: z.array(z.object({ role: z.enum(['staff', 'moderator', 'admin', 'delegate']), caisse: z.string().nullable() })),
   createdAt: z.string(),
 });
 export type MeView = z.output<typeof ZMe>;
@@ -32,7 +32,7 @@ export function photoUrl(key: string | null): string | null {
 }
 
 /** The owner's own view: every field, including e-mail and privacy settings. Never the hash. */
-export function presentMe(user: UserRow, territorySlug: string | null, roles: { role: 'staff' | 'moderator' | 'admin'; caisseSlug: string | null }[]): MeView {
+export function presentMe(user: UserRow, territorySlug: string | null, roles: { role: 'staff' | 'moderator' | 'admin' | 'delegate'; caisseSlug: string | null }[]): MeView {
   return {
     id: user.id,
     handle: user.handle,

@@ -1,7 +1,7 @@
 import type { Locale, T } from '../i18n/i18n.js';
 import type { Formatters } from '../i18n/format.js';
 
-export type RoleGrantView = { role: 'staff' | 'moderator' | 'admin'; caisseId: string | null };
+export type RoleGrantView = { role: 'staff' | 'moderator' | 'admin' | 'delegate'; caisseId: string | null };
 
 /** Who is making the request. `null` for a visitor. */
 export type Actor = {

@@ -117,7 +117,7 @@ export const en: Catalogue<typeof fr> = {
   },
   rollout: { planned: 'Planned', waitlist: 'Waitlist', pilot: 'Pilot', open: 'Open' },
   territoryKind: { metropolis: 'Metropolis', borough: 'Borough', neighbourhood: 'Neighbourhood' },
-  roles: { staff: 'Caisse staff', moderator: 'Moderation', admin: 'Administration' },
+  roles: { staff: 'Caisse staff', moderator: 'Moderation', admin: 'Administration', delegate: 'Delegate' },
   visibility: { public: 'Everyone', members: 'Signed-in people', private: 'Only me' },
   mail: {
     greeting: 'Hello {{name}},',

@@ -113,7 +113,7 @@ export const fr = {
   },
   rollout: { planned: 'Prévu', waitlist: 'Liste d’attente', pilot: 'Projet pilote', open: 'Ouvert' },
   territoryKind: { metropolis: 'Métropole', borough: 'Arrondissement', neighbourhood: 'Quartier' },
-  roles: { staff: 'Personnel de caisse', moderator: 'Modération', admin: 'Administration' },
+  roles: { staff: 'Personnel de caisse', moderator: 'Modération', admin: 'Administration', delegate: 'Délégué·e' },
   visibility: { public: 'Tout le monde', members: 'Personnes connectées', private: 'Moi seulement' },
   mail: {
     greeting: 'Bonjour {{name}},',

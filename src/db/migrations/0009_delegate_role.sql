@@ -1,0 +1,1 @@
+ALTER TABLE "role_grants" ADD COLUMN "expires_at" timestamp with time zone;
