@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -7,13 +7,19 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import type { Deps } from './platform/deps.js';
 import { newId } from './db/ids.js';
-import { registerSecurity } from './platform/http/security.js';
+import { registerSecurity, securityHeaders } from './platform/http/security.js';
+import { registerCompression } from './platform/http/compression.js';
+import { registerInputNormalisation } from './platform/http/input.js';
+import { clientErrorHandler, frameworkErrorHandler } from './platform/http/framework-errors.js';
 import { registerStatic } from './platform/http/static.js';
 import { registerRequestContext } from './platform/http/request-context.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { actorFromSession, actorFromToken } from './modules/auth/auth.resolve.js';
+import { navAbilities } from './modules/access/access.scope.js';
 import { modules } from './modules/index.js';
+import { apiPresenters } from './modules/api-components.js';
+import { registerSchemaComponents } from './platform/http/openapi.document.js';
 import { createRealtimeHub } from './platform/realtime/hub.js';
 import { NOTIFICATIONS_CHANNEL } from './modules/notifications/notifications.repository.js';
 import { headerBadges } from './modules/notifications/notifications.routes.js';
@@ -23,6 +29,7 @@ export type App = FastifyInstance & { deps: Deps; draining: { value: boolean } }
 
 /** Builds the app without listening: main.ts listens, tests use app.inject(). */
 export async function buildApp({ config, database, logger = true }: AppOptions): Promise<App> {
+  const headers = securityHeaders(config);
   const app = Fastify({
     logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] } : false,
     genReqId: () => newId(),
@@ -30,6 +37,9 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     bodyLimit: 1_048_576,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors before routing and from the HTTP parser get the envelope and security headers too.
+    frameworkErrors: frameworkErrorHandler(headers) as FastifyServerOptions['frameworkErrors'],
+    clientErrorHandler: clientErrorHandler(headers),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -40,17 +50,28 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   app.decorate('deps', deps);
   app.decorate('draining', draining);
 
-  await registerOpenApi(app);
+  registerSchemaComponents(apiPresenters);
+  await registerOpenApi(app, config.publicUrl);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 262_144 });
   await app.register(multipart, { limits: { fileSize: 8 * 1_048_576, files: 1, fields: 40, parts: 50 } });
   await registerSecurity(app, config);
+  await registerCompression(app);
   await registerStatic(app, config);
+  registerInputNormalisation(app);
   registerRequestContext(app, deps, {
     fromSession: (rawId) => actorFromSession(deps, rawId),
     fromToken: (token) => actorFromToken(deps, token),
   });
+  app.addHook('onRequest', async (request) => {
+    request.ctx.abilities = navAbilities(request.ctx.actor);
+  });
   registerErrorHandling(app);
+  // While draining (SIGTERM grace period) every response closes its connection, so no keep-alive
+  // connection is left idle, and liable to be reset, when the server finally closes.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining.value) reply.header('connection', 'close');
+  });
 
   // Live notifications: one LISTEN connection per instance; streams end before the server closes.
   const realtime = createRealtimeHub(database, { channel: NOTIFICATIONS_CHANNEL, log: app.log });

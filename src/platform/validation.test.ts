@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './errors.js';
-import { parseInput } from './validation.js';
+import { parseInput, ZQueryBoolean } from './validation.js';
 
 const Schema = z.object({ email: z.email(), name: z.string().min(3).max(5), age: z.number().int().min(14), kind: z.enum(['a', 'b']), site: z.url() });
 
@@ -32,5 +32,21 @@ describe('parseInput', () => {
 
   it('returns the parsed value when valid', () => {
     expect(parseInput(Schema, { email: 'a@b.ca', name: 'abc', age: 20, kind: 'a', site: 'https://x.ca' }).name).toBe('abc');
+  });
+});
+
+describe('ZQueryBoolean', () => {
+  const Q = z.object({ flag: ZQueryBoolean });
+  it('reads true/false and 1/0 the same way, blank as absent', () => {
+    expect(Q.parse({ flag: 'true' }).flag).toBe(true);
+    expect(Q.parse({ flag: '1' }).flag).toBe(true);
+    expect(Q.parse({ flag: 'false' }).flag).toBe(false);
+    expect(Q.parse({ flag: '0' }).flag).toBe(false);
+    expect(Q.parse({ flag: '' }).flag).toBeUndefined();
+    expect(Q.parse({}).flag).toBeUndefined();
+  });
+  it('refuses anything else', () => {
+    expect(Q.safeParse({ flag: 'yes' }).success).toBe(false);
+    expect(Q.safeParse({ flag: 'TRUE' }).success).toBe(false);
   });
 });

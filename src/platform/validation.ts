@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { validationError, type FieldIssue } from './errors.js';
 
 type Issue = z.core.$ZodIssue;
@@ -46,3 +46,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (!result.success) throw validationError(zodIssuesToFields(result.error.issues));
   return result.data;
 }
+
+/**
+ * A boolean query parameter, the same everywhere: `true`/`false` (also `1`/`0`); blank or absent
+ * is `undefined`. Anything else is a validation error.
+ */
+export const ZQueryBoolean = z.preprocess(
+  (v) => (v === '' || v === undefined ? undefined : v),
+  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
+);

@@ -52,6 +52,27 @@ describe('granting roles', () => {
     expect(list.json().items.find((g: { id: string }) => g.id === res.json().grant.id)).toBeDefined();
   });
 
+  it('pages the grant list like every list (limit, cursor, nextCursor), newest first, without repeats', async () => {
+    for (let i = 0; i < 3; i++) {
+      const someone = await createUser(ctx);
+      await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/roles', headers: api(admin), payload: { email: someone.email, role: 'staff', caisse: caisse.slug } });
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/roles?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: api(admin) });
+      expect(res.statusCode).toBe(200);
+      const body = res.json() as { items: { id: string; createdAt: string }[]; nextCursor: string | null };
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items.map((g) => g.id));
+      cursor = body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/admin/roles?cursor=nope', headers: api(admin) })).statusCode).toBe(400);
+  });
+
   it('requires a caisse for staff and moderators (ROLE_SCOPE_REQUIRED) and names the field on the form', async () => {
     const person = await createUser(ctx);
     const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/admin/roles', headers: api(admin), payload: { email: person.email, role: 'moderator' } });

@@ -1,3 +1,4 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Module } from '../index.js';
@@ -40,9 +41,9 @@ export const adminApiRoutes: Module = async (app, { deps }) => {
     return { caisse: presentAdminCaisse(updated.row, updated.territories) };
   });
 
-  r.get('/api/v1/admin/roles', { schema: { tags, response: { 200: z.object({ items: z.array(ZRoleGrant) }) } } }, async (request) => {
-    const grants = await roles.listGrants(deps, requireActor(request));
-    return { items: grants.map(presentRoleGrant) };
+  r.get('/api/v1/admin/roles', { schema: { tags, security: SECURITY.signedIn, description: 'Every role grant, newest first (platform admins).', querystring: ZListQuery, response: { 200: ZPage(ZRoleGrant) } } }, async (request) => {
+    const grants = await roles.listGrantsPage(deps, requireActor(request), request.query);
+    return { items: grants.items.map(presentRoleGrant), nextCursor: grants.nextCursor };
   });
 
   r.post('/api/v1/admin/roles', { schema: { tags, body: ZRoleGrantBody, response: { 200: ZGrantResponse, 201: ZGrantResponse } } }, async (request, reply) => {
@@ -55,12 +56,12 @@ export const adminApiRoutes: Module = async (app, { deps }) => {
     return reply.status(204).send(null);
   });
 
-  r.get('/api/v1/admin/outbox', { schema: { tags, querystring: ZListQuery, response: { 200: ZPage(ZOutboxMail) } } }, async (request) => {
+  r.get('/api/v1/admin/outbox', { schema: { tags, security: SECURITY.signedIn, querystring: ZListQuery, response: { 200: ZPage(ZOutboxMail) } } }, async (request) => {
     const page = await logs.listOutbox(deps, requireActor(request), request.query);
     return { items: page.items.map(presentOutboxMail), nextCursor: page.nextCursor };
   });
 
-  r.get('/api/v1/admin/audit', { schema: { tags, querystring: ZListQuery, response: { 200: ZPage(ZAuditEntry) } } }, async (request) => {
+  r.get('/api/v1/admin/audit', { schema: { tags, security: SECURITY.signedIn, querystring: ZListQuery, response: { 200: ZPage(ZAuditEntry) } } }, async (request) => {
     const page = await logs.listAudit(deps, requireActor(request), request.query);
     return { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor };
   });

@@ -3,14 +3,23 @@ import type { Actor } from '../../platform/http/context.js';
 import { AppError } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
 import { usersRepository } from '../auth/users.repository.js';
-import { canGrantRole, canRevokeRole, isAdmin, revokeRefusal } from './admin.policy.js';
+import { canGrantRole, canRevokeRole, revokeRefusal } from './admin.policy.js';
 import { adminCaissesRepository } from './admin.caisses.repository.js';
 import { rolesRepository, type RoleGrantListItem } from './roles.repository.js';
 import type { TRoleGrantBody } from './admin.schemas.js';
+import { isPlatformAdmin } from '../access/access.scope.js';
+import { decodeCursor, page, type TListQuery } from '../../platform/pagination.js';
 
 export async function listGrants(deps: Deps, actor: Actor): Promise<RoleGrantListItem[]> {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN');
+  if (!isPlatformAdmin(actor)) throw new AppError('FORBIDDEN');
   return rolesRepository.list(deps.db);
+}
+
+/** The API's list: newest grants first, paged like every list (`limit`, `cursor`). */
+export async function listGrantsPage(deps: Deps, actor: Actor, req: TListQuery): Promise<{ items: RoleGrantListItem[]; nextCursor: string | null }> {
+  if (!isPlatformAdmin(actor)) throw new AppError('FORBIDDEN');
+  const rows = await rolesRepository.listPage(deps.db, req.limit, decodeCursor(req.cursor));
+  return page(rows, req.limit, (r) => ({ at: r.createdAt, id: r.id }));
 }
 
 /** Staff and moderators belong to one caisse; admins are platform-wide (a caisse given is ignored). */
@@ -35,7 +44,7 @@ async function applyGrant(deps: Deps, grantedBy: string | null, input: TRoleGran
 
 /** Grants a role to an existing account; granting it twice changes nothing. */
 export async function grantRole(deps: Deps, actor: Actor, input: TRoleGrantBody): Promise<{ grant: RoleGrantListItem; created: boolean }> {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN');
+  if (!isPlatformAdmin(actor)) throw new AppError('FORBIDDEN');
   const caisse = await resolveScope(deps, input);
   if (!canGrantRole(actor, input.role, caisse?.id ?? null)) throw new AppError('FORBIDDEN');
   return applyGrant(deps, actor.id, input, caisse, 'admin');

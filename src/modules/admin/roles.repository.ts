@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { roleGrants, users, type Role } from '../auth/auth.tables.js';
@@ -29,6 +29,17 @@ export const rolesRepository = {
       .innerJoin(users, eq(users.id, roleGrants.userId))
       .leftJoin(caisses, eq(caisses.id, roleGrants.caisseId))
       .orderBy(asc(roleGrants.role), asc(users.displayName), asc(roleGrants.id));
+  },
+  /** Newest grants first, keyset-paged on (created_at, id): limit+1 rows. */
+  async listPage(db: Db, limit: number, after: { at: string; id: string } | undefined): Promise<RoleGrantListItem[]> {
+    return db
+      .select(listColumns)
+      .from(roleGrants)
+      .innerJoin(users, eq(users.id, roleGrants.userId))
+      .leftJoin(caisses, eq(caisses.id, roleGrants.caisseId))
+      .where(after ? sql`(${roleGrants.createdAt}, ${roleGrants.id}) < (${after.at}::timestamptz, ${after.id})` : undefined)
+      .orderBy(desc(roleGrants.createdAt), desc(roleGrants.id))
+      .limit(limit + 1);
   },
   async findListItem(db: Db, userId: string, role: Role, caisseId: string | null): Promise<RoleGrantListItem | undefined> {
     const rows = await db
