@@ -17,4 +17,4 @@ const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
 writeFileSync(out, res.body);
 await app.close();
 await database.close();
-console.log(`wrote ${out} (${Object.keys((res.json() as { paths: object }).paths).length} paths)`);
+console.log(`wrote ${out} (${Object.keys(res.json<{ paths: object }>().paths).length} paths)`);
