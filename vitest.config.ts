@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['./tests/helpers/global-setup.ts'],
+    setupFiles: ['./tests/helpers/setup-i18n.ts'],
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: process.env.SKIP_E2E === '1' ? ['**/node_modules/**', 'tests/e2e/**'] : ['**/node_modules/**'],
     testTimeout: 30_000,

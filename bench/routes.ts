@@ -18,6 +18,7 @@ export const ROUTES = (p: Prepared): BenchRoute[] => [
   { name: 'GET /projets (project grid)', path: '/projets' },
   { name: 'GET /projets/:id (project page)', path: `/projets/${p.projectId}` },
   { name: 'GET /api/v1/projects?q=benevole (search)', path: '/api/v1/projects?q=benevole' },
+  { name: 'GET /api/v1/search?q=eglise (one search, every type)', path: '/api/v1/search?q=eglise' },
   { name: 'GET /api/v1/projects?territory=villeray&needKind=loan', path: '/api/v1/projects?territory=villeray&needKind=loan' },
   { name: 'GET /api/v1/needs/:id/matches (who could help)', path: `/api/v1/needs/${p.needId}/matches` },
 ];

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import './catalogues.js';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -18,8 +19,8 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { actorFromSession, actorFromToken } from './modules/auth/auth.resolve.js';
 import { navAbilities } from './modules/access/access.scope.js';
 import { modules } from './modules/index.js';
-import { apiPresenters } from './modules/api-components.js';
 import { registerSchemaComponents } from './platform/http/openapi.document.js';
+import { registerNavigation } from './platform/views/nav.js';
 import { createRealtimeHub } from './platform/realtime/hub.js';
 import { NOTIFICATIONS_CHANNEL } from './modules/notifications/notifications.repository.js';
 import { headerBadges } from './modules/notifications/notifications.routes.js';
@@ -38,7 +39,7 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors before routing and from the HTTP parser get the envelope and security headers too.
-    frameworkErrors: frameworkErrorHandler(headers) as FastifyServerOptions['frameworkErrors'],
+    frameworkErrors: frameworkErrorHandler(headers),
     clientErrorHandler: clientErrorHandler(headers),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -50,13 +51,16 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   app.decorate('deps', deps);
   app.decorate('draining', draining);
 
-  registerSchemaComponents(apiPresenters);
+  // Named OpenAPI components, in module-name order so the document does not depend on the plugin order.
+  registerSchemaComponents([...modules].sort((a, b) => a.name.localeCompare(b.name)).flatMap((m) => m.presenters ?? []));
+  registerNavigation(modules.flatMap((m) => m.nav ?? []));
+  // Before any route: @fastify/compress attaches itself to routes as they are declared.
+  await registerCompression(app);
   await registerOpenApi(app, config.publicUrl);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 262_144 });
   await app.register(multipart, { limits: { fileSize: 8 * 1_048_576, files: 1, fields: 40, parts: 50 } });
   await registerSecurity(app, config);
-  await registerCompression(app);
   await registerStatic(app, config);
   registerInputNormalisation(app);
   registerRequestContext(app, deps, {
@@ -81,6 +85,6 @@ export async function buildApp({ config, database, logger = true }: AppOptions):
   app.addHook('onClose', () => realtime.stop());
   app.addHook('preHandler', headerBadges(deps));
 
-  for (const mod of modules) await app.register(mod, { deps, draining });
+  for (const plugin of modules.flatMap((m) => m.plugins ?? [])) await app.register(plugin, { deps, draining });
   return app as unknown as App;
 }

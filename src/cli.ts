@@ -1,3 +1,4 @@
+import './catalogues.js';
 /**
  * Operator commands: `npm run cli -- <command>`. Runs migrations first, never starts the HTTP
  * server, prints every message in French then English, exits 0 on success and 1 otherwise.
@@ -11,17 +12,19 @@ import { AppError } from './platform/errors.js';
 import { translator } from './platform/i18n/i18n.js';
 import { mailRepository } from './platform/mail/mail.repository.js';
 import { ZEmail } from './modules/auth/auth.schemas.js';
-import { ROLES, type Role } from './modules/auth/auth.tables.js';
+import { ROLES, type Role } from './modules/auth/auth.domain.js';
 import { ensureAdmin } from './modules/admin/admin.bootstrap.js';
 import { grantRoleFromCli } from './modules/admin/admin.roles.service.js';
 import { seedIfEmpty } from './seed/seed.js';
+import { loadBoundaryFiles } from './modules/territories/territories.rollout.service.js';
 
 type Command =
   | { name: 'help' }
   | { name: 'migrate' }
   | { name: 'seed' }
   | { name: 'create-admin'; email: string; displayName: string | undefined }
-  | { name: 'grant-role'; email: string; role: Role; caisse: string | undefined };
+  | { name: 'grant-role'; email: string; role: Role; caisse: string | undefined }
+  | { name: 'load-boundaries'; dir: string };
 
 const fr = translator('fr');
 const en = translator('en');
@@ -32,6 +35,7 @@ function usage(): void {
   for (const t of [fr, en]) {
     console.log(t('admin.cli.usage'));
     for (const c of ['createAdmin', 'grantRole', 'migrate', 'seed', 'help']) console.log(`  ${t(`admin.cli.commands.${c}`)}`);
+    console.log(`  ${t('territories.cli.command')}`);
     console.log(t('admin.cli.embeddedNote'));
     console.log('');
   }
@@ -51,6 +55,8 @@ function parseCommand(args: string[]): Command | null {
       return rest.length === 0 ? { name } : null;
     case 'create-admin':
       return email.success ? { name, email: email.data, displayName: rest.slice(1).join(' ').trim() || undefined } : null;
+    case 'load-boundaries':
+      return rest.length === 1 && rest[0] ? { name, dir: rest[0] } : null;
     case 'grant-role': {
       const role = ROLES.find((r) => r === rest[1]);
       return email.success && role && rest.length <= 3 ? { name, email: email.data, role, caisse: rest[2] } : null;
@@ -78,6 +84,13 @@ async function execute(command: Exclude<Command, { name: 'help' }>, deps: Deps):
         say('admin.cli.devLink');
         console.log(link);
       }
+      return;
+    }
+    case 'load-boundaries': {
+      // ADR 0015: each *.geojson of the folder replaces the boundary of the territory it names.
+      const results = await loadBoundaryFiles(deps, command.dir);
+      for (const r of results) say(r.ok ? 'territories.cli.loaded' : 'territories.cli.rejected', { file: r.file, slug: r.slug ?? '?' });
+      if (results.length === 0 || results.some((r) => !r.ok)) throw new AppError('VALIDATION_FAILED');
       return;
     }
     case 'grant-role': {

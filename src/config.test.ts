@@ -23,4 +23,13 @@ describe('config', () => {
     const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), PUBLIC_URL: 'https://espace.example' });
     expect(c.secureCookies).toBe(true);
   });
+
+  it('has a shutdown grace period and an overload guard that tests turn on explicitly', () => {
+    const dev = loadConfig({});
+    expect(dev.shutdownGraceSeconds).toBe(5);
+    expect(dev.overload).toEqual({ maxEventLoopDelayMs: 200, maxInFlight: 48, maxWaitMs: 500, sampleIntervalMs: 100 });
+    expect(loadConfig({ NODE_ENV: 'test' }).overload).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test', OVERLOAD_GUARD: 'on', OVERLOAD_MAX_IN_FLIGHT: '7' }).overload?.maxInFlight).toBe(7);
+    expect(loadConfig({ OVERLOAD_GUARD: 'off', SHUTDOWN_GRACE_SECONDS: '0' })).toMatchObject({ overload: null, shutdownGraceSeconds: 0 });
+  });
 });

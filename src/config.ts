@@ -17,6 +17,11 @@ const ZConfig = z.object({
   PRIVACY_OFFICER: z.string().default('Responsable de la protection des renseignements personnels — vie-privee@espace-collectif.local'),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  OVERLOAD_GUARD: z.enum(['on', 'off']).optional(),
+  OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).default(200),
+  OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(48),
+  OVERLOAD_MAX_WAIT_MS: z.coerce.number().int().min(1).default(500),
 });
 
 export type Config = {
@@ -36,6 +41,21 @@ export type Config = {
   rateLimits: boolean;
   trustProxy: boolean;
   secureCookies: boolean;
+  /** SIGTERM: seconds spent not-ready but still serving (in-flight and keep-alive) before closing. */
+  shutdownGraceSeconds: number;
+  /** Load shedding (503 + Retry-After); `null` turns it off (the default under NODE_ENV=test). */
+  overload: OverloadConfig | null;
+};
+
+export type OverloadConfig = {
+  /** Mean event-loop delay (ms) over a sample above which requests are shed (CPU-bound pages). */
+  maxEventLoopDelayMs: number;
+  /** Requests being handled at once above which new ones are shed (database-bound pages)… */
+  maxInFlight: number;
+  /** …when the oldest of them has been waiting longer than this (ms): a long queue, not a burst of fast requests. */
+  maxWaitMs: number;
+  /** How often the measures are taken (ms). */
+  sampleIntervalMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -68,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     rateLimits: e.RATE_LIMITS === 'on',
     trustProxy: e.TRUST_PROXY === 'true',
     secureCookies: publicUrl.startsWith('https://'),
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    overload: (e.OVERLOAD_GUARD ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on'
+      ? { maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS, maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT, maxWaitMs: e.OVERLOAD_MAX_WAIT_MS, sampleIntervalMs: 100 }
+      : null,
   };
   return { ...config, ...overrides };
 }

@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import { createMailWorker } from './platform/mail/mail.worker.js';
 import { bootstrapAdmin } from './modules/admin/admin.bootstrap.js';
 import { seedIfEmpty } from './seed/seed.js';
-import { createAppJobs } from './platform/jobs/app-jobs.js';
+import { createAppJobs } from './jobs.js';
 
 /** Boot: config → database → migrations → demo data (first start only) → listen → drain on SIGTERM. */
 async function main(): Promise<void> {
@@ -25,14 +25,20 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'draining: readiness is now 503, finishing in-flight requests');
+    // SIGTERM (orchestrator, load balancer): stay up for the grace period, not ready but still
+    // serving, so the balancer stops sending traffic before the socket closes; every response in
+    // that time closes its connection (no idle keep-alive left to reset). SIGINT (Ctrl-C): at once.
+    const graceMs = signal === 'SIGTERM' ? config.shutdownGraceSeconds * 1000 : 0;
+    app.log.info({ signal, graceMs }, 'draining: readiness is now 503, still serving during the grace period');
     app.draining.value = true;
     const force = setTimeout(() => {
-      app.log.error('drain took longer than 10 s, exiting');
+      app.log.error('drain took longer than the grace period + 10 s, exiting');
       process.exit(1);
-    }, 10_000);
+    }, graceMs + 10_000);
     force.unref();
     try {
+      if (graceMs > 0) await new Promise((resolve) => setTimeout(resolve, graceMs));
+      app.log.info('grace period over: closing the server after in-flight requests');
       await app.close();
       await worker.stop();
       await jobs.stop({ graceful: true, timeoutMs: 5_000 });

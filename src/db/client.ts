@@ -8,11 +8,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
-import * as schema from './schema.js';
-
-export type Schema = typeof schema;
 /** A database handle or a transaction: repositories take either, the caller owns the transaction. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 /** Runs a raw drizzle `sql` query and returns its rows (the one shape both drivers share). */
 export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
@@ -32,17 +29,29 @@ export type Database = {
   pglite?: PGlite;
 };
 
-export type DatabaseOptions = { databaseUrl?: string | undefined; dataDir?: string | undefined; poolSize?: number; pgliteTemplate?: Blob | undefined };
+export type DatabaseOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+  pgliteTemplate?: Blob | undefined;
+  /** An idle pooled connection failed (server restart, network): logged, the pool replaces it. */
+  onPoolError?: ((err: Error) => void) | undefined;
+};
+
+/** Without a logger, a pool error still leaves a structured line on stderr (never silence). */
+function logPoolError(err: Error): void {
+  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), msg: 'database pool error (idle connection lost)', err: { message: err.message, code: (err as { code?: string }).code } })}\n`);
+}
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10, opts.onPoolError ?? logPoolError);
   return openPglite(opts.dataDir, opts.pgliteTemplate);
 }
 
-function openPostgres(url: string, max: number): Database {
+function openPostgres(url: string, max: number, onPoolError: (err: Error) => void): Database {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
-  pool.on('error', () => undefined);
-  const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+  pool.on('error', onPoolError);
+  const db = drizzlePg(pool, { casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
@@ -56,7 +65,7 @@ function openPostgres(url: string, max: number): Database {
       try {
         await client.query('SELECT pg_advisory_lock($1)', [lockId]);
         try {
-          return await fn(drizzlePg(client, { schema, casing: 'snake_case' }));
+          return await fn(drizzlePg(client, { casing: 'snake_case' }));
         } finally {
           await client.query('SELECT pg_advisory_unlock($1)', [lockId]);
         }
@@ -77,7 +86,7 @@ async function openPglite(dataDir: string | undefined, template?: Blob): Promise
     mkdirSync(path.dirname(dir), { recursive: true });
   }
   const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(template ? { loadDataDir: template } : {}), extensions: { unaccent, pg_trgm } });
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

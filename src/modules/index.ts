@@ -1,36 +1,32 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { Deps } from '../platform/deps.js';
-import { healthRoutes } from './health/health.routes.js';
-import { authApiRoutes } from './auth/auth.routes.js';
-import { authPages } from './auth/auth.pages.js';
-import { meApiRoutes } from './me/me.routes.js';
-import { mePages } from './me/me.pages.js';
-import { peopleRoutes } from './people/people.routes.js';
-import { territoriesRoutes } from './territories/territories.routes.js';
-import { caissesRoutes } from './caisses/caisses.routes.js';
-import { homePages } from './home/home.pages.js';
-import { adminRoutes } from './admin/admin.routes.js';
-import { mediaRoutes } from './media/media.routes.js';
-import { projectsRoutes } from './projects/projects.routes.js';
-import { needsRoutes } from './needs/needs.routes.js';
-import { pledgesRoutes } from './pledges/pledges.routes.js';
-import { impactRoutes } from './impact/impact.routes.js';
-import { organisationsRoutes } from './organisations/organisations.routes.js';
-import { offersRoutes } from './offers/offers.routes.js';
-import { matchingRoutes } from './matching/matching.routes.js';
-import { messagesRoutes } from './messages/messages.routes.js';
-import { accountRoutes } from './account/account.routes.js';
-import { notificationSettingsRoutes } from './notifications/notifications.settings.routes.js';
-import { boardsRoutes } from './boards/boards.routes.js';
-import { notificationsRoutes } from './notifications/notifications.routes.js';
-import { moderationRoutes } from './moderation/moderation.routes.js';
-import { followsRoutes } from './social/follows.routes.js';
-import { feedRoutes } from './social/feed.routes.js';
-import { commentsRoutes } from './social/comments.routes.js';
-import { reactionsRoutes } from './social/reactions.routes.js';
+import type { ModuleDescriptor } from '../platform/module.js';
+import { healthModule } from './health/health.module.js';
+import { authModule } from './auth/auth.module.js';
+import { meModule } from './me/me.module.js';
+import { peopleModule } from './people/people.module.js';
+import { territoriesModule } from './territories/territories.module.js';
+import { caissesModule } from './caisses/caisses.module.js';
+import { delegatesModule } from './delegates/delegates.module.js';
+import { caisseSpaceModule } from './caisse-space/caisse-space.module.js';
+import { homeModule } from './home/home.module.js';
+import { adminModule } from './admin/admin.module.js';
+import { mediaModule } from './media/media.module.js';
+import { projectsModule } from './projects/projects.module.js';
+import { needsModule } from './needs/needs.module.js';
+import { pledgesModule } from './pledges/pledges.module.js';
+import { impactModule } from './impact/impact.module.js';
+import { organisationsModule } from './organisations/organisations.module.js';
+import { offersModule } from './offers/offers.module.js';
+import { matchingModule } from './matching/matching.module.js';
+import { messagesModule } from './messages/messages.module.js';
+import { boardsModule } from './boards/boards.module.js';
+import { notificationsModule } from './notifications/notifications.module.js';
+import { moderationModule } from './moderation/moderation.module.js';
+import { socialModule } from './social/social.module.js';
+import { searchModule } from './search/search.module.js';
+import { accountModule } from './account/account.module.js';
 
-export type ModuleOptions = { deps: Deps; draining: { value: boolean } };
-export type Module = FastifyPluginAsync<ModuleOptions>;
-
-/** Every feature module, registered in this order by app.ts. */
-export const modules: Module[] = [healthRoutes, authApiRoutes, authPages, meApiRoutes, mePages, peopleRoutes, territoriesRoutes, caissesRoutes, homePages, adminRoutes, mediaRoutes, projectsRoutes, needsRoutes, pledgesRoutes, impactRoutes, organisationsRoutes, offersRoutes, matchingRoutes, messagesRoutes, boardsRoutes, notificationsRoutes, notificationSettingsRoutes, moderationRoutes, followsRoutes, feedRoutes, commentsRoutes, reactionsRoutes, accountRoutes];
+/**
+ * Every feature module, once (ADR 0011). app.ts registers their plugins in this order; catalogues.ts,
+ * jobs.ts, the OpenAPI components and the main navigation derive from this list.
+ */
+export const modules: readonly ModuleDescriptor[] = [healthModule, authModule, meModule, peopleModule, territoriesModule, caissesModule, delegatesModule, caisseSpaceModule, homeModule, adminModule, mediaModule, projectsModule, needsModule, pledgesModule, impactModule, organisationsModule, offersModule, matchingModule, messagesModule, boardsModule, notificationsModule, moderationModule, socialModule, searchModule, accountModule];

@@ -34,6 +34,9 @@ type DemoOffer = {
   territories: string[]; skills: string[]; availability: string; status?: 'active' | 'paused'; daysAgo: number;
 };
 
+/** The demo people who write in English (demo-people.ts): their offers carry `language: 'en'`. */
+const ENGLISH_AUTHORS = new Set(['priya-natarajan', 'daniel-oconnor', 'emily-chen']);
+
 /** Standing offers, each in its author's language (French or English). Money in cents. */
 const OFFERS: DemoOffer[] = [
   { owner: 'samir-haddad', kind: 'expertise', title: '4 h par mois de tenue de livres pour les OBNL', description: 'Comptable à la retraite : je tiens vos livres, prépare vos états financiers simples et vous explique tout, gratuitement.', quantity: 4, period: 'month', territories: ['parc-extension', 'villeray'], skills: ['tenue de livres', 'comptabilité'], availability: 'Les mardis et jeudis soir', daysAgo: 20 },
@@ -115,6 +118,7 @@ export async function seedDemoCommunity(deps: Pick<Deps, 'db'>): Promise<void> {
       await tx.insert(offers).values({
         id: newId(), ownerId: person(o.owner), organisationId: o.organisation ? orgIds.get(o.organisation)! : null, kind: o.kind, title: o.title, description: o.description, quantity: o.quantity, period: o.period,
         territoryIds: o.territories.map(place), skills: o.skills, availability: o.availability, status: o.status ?? 'active', createdAt: at, updatedAt: at,
+        language: ENGLISH_AUTHORS.has(o.owner) ? 'en' : 'fr',
       });
     }
     for (const c of CONVERSATIONS) {

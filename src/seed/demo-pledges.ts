@@ -26,6 +26,8 @@ const PLANS: Plan[] = [
   { status: 'withdrawn', days: 15 },
   { status: 'lapsed', days: -40 },
   { status: 'accepted', days: 20 },
+  // Confirmed by both sides ahead of its date: shown as planned, counted only once the day comes.
+  { status: 'fulfilled', days: 8 },
 ];
 
 const MESSAGES: Record<'fr' | 'en', Record<string, string>> = {
@@ -60,7 +62,7 @@ async function insertPledge(tx: Db, deps: Pick<Deps, 'config'>, o: { need: NeedR
   const reason = plan.status === 'declined' ? note.declined : plan.status === 'withdrawn' ? note.withdrawn : '';
   const createdAt = past(Math.max(10, -plan.days + 7));
   const later = (days: number) => new Date(createdAt.getTime() + days * 86_400_000);
-  const fulfilledAt = plan.status === 'fulfilled' ? past(-plan.days - 2) : null;
+  const fulfilledAt = plan.status === 'fulfilled' ? past(plan.days < 0 ? -plan.days - 2 : 1) : null;
   const teamConfirmedAt = fulfilledAt ? new Date(fulfilledAt.getTime() - 3_600_000) : plan.confirmedBy === 'team' ? past(1) : null;
   await pledgesRepository.insert(tx, {
     id, needId: need.id, projectId: project.id, supporterId: supporter.id, organisationId: o.organisationId ?? null, onHonour: Boolean(o.organisationId),
@@ -76,7 +78,7 @@ async function insertPledge(tx: Db, deps: Pick<Deps, 'config'>, o: { need: NeedR
   if (teamConfirmedAt) await log('accepted', 'fulfil_requested', project.promoterId, teamConfirmedAt);
   if (fulfilledAt) {
     await log('accepted', 'fulfilled', supporter.id, fulfilledAt);
-    await recordFulfilledHelp(tx, deps, { pledgeId: id, supporterId: supporter.id, kind: need.kind, materialMode: need.materialMode, quantity: o.quantity, project, occurredAt: fulfilledAt });
+    await recordFulfilledHelp(tx, deps, { pledgeId: id, supporterId: supporter.id, kind: need.kind, materialMode: need.materialMode, quantity: o.quantity, project, occurredAt: fulfilledAt, helpDay: start });
   }
 }
 
@@ -95,7 +97,7 @@ export async function seedDemoPledges(deps: Pick<Deps, 'db' | 'config'>, now = n
   const partner = (await deps.db
     .select({ organisationId: organisations.id, userId: organisationMembers.userId })
     .from(organisations)
-    .innerJoin(organisationMembers, and(eq(organisationMembers.organisationId, organisations.id), eq(organisationMembers.role, 'representative')))
+    .innerJoin(organisationMembers, and(eq(organisationMembers.organisationId, organisations.id), inArray(organisationMembers.role, ['owner', 'representative'])))
     .where(isNotNull(organisations.charterSignedAt))
     .limit(1))[0];
 

@@ -10,9 +10,15 @@ import { seedDemoBoards } from './demo-boards.js';
 import { seedDemoComments } from './demo-comments.js';
 import { seedDemoCommunity } from './demo-community.js';
 import { seedDemoModeration } from './demo-moderation.js';
+import { seedDemoOfferReport } from './demo-offer-report.js';
 import { seedDemoSocial } from './demo-social.js';
 import { seedDemoNotifications } from './demo-notifications.js';
 import { seedDemoDigest } from './demo-digest.js';
+import { seedBoundary } from './geo/boundaries.js';
+import { seedDemoRollout } from './demo-rollout.js';
+import { seedCharters } from './charters.js';
+import { seedDemoPartners } from './demo-partners.js';
+import { seedDemoDelegates } from './demo-delegates.js';
 
 /** Territories and caisses of the pilot: inserted on the first start so sign-up works at once. */
 export async function seedReferenceData(deps: Deps): Promise<Map<string, string>> {
@@ -23,7 +29,7 @@ export async function seedReferenceData(deps: Deps): Promise<Map<string, string>
       ids.set(t.slug, id);
       await tx.insert(territories).values({
         id, slug: t.slug, kind: t.kind, parentId: t.parent ? ids.get(t.parent)! : null, nameFr: t.fr, nameEn: t.en,
-        descriptionFr: t.descFr, descriptionEn: t.descEn, rolloutState: t.state, position,
+        descriptionFr: t.descFr, descriptionEn: t.descEn, rolloutState: t.state, position, boundary: seedBoundary(t.slug),
       });
     }
     for (const c of CAISSES) {
@@ -44,17 +50,22 @@ export async function seedIfEmpty(deps: Deps): Promise<boolean> {
   const existing = await deps.db.select({ id: territories.id }).from(territories).limit(1);
   if (existing.length > 0) return false;
   const ids = await seedReferenceData(deps);
+  await seedCharters(deps);
   if (deps.config.seedDemo !== 'no') {
     await seedDemoPeople(deps, ids);
     await seedDemoCommunity(deps);
     await seedDemoProjects(deps, ids);
     await seedDemoPledges(deps);
+    await seedDemoPartners(deps);
+    await seedDemoDelegates(deps);
     await seedDemoBoards(deps);
     await seedDemoComments(deps);
     await seedDemoModeration(deps);
+    await seedDemoOfferReport(deps);
     await seedDemoSocial(deps);
     await seedDemoNotifications(deps);
     await seedDemoDigest(deps);
+    await seedDemoRollout(deps);
   }
   deps.log.info('first start: pilot territories, caisses and demo data created');
   return true;

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { TestContext } from './test-app.js';
 import { newId } from '../../src/db/ids.js';
-import { territories, type RolloutState } from '../../src/modules/territories/territories.tables.js';
+import { territories } from '../../src/modules/territories/territories.tables.js';
+import { type RolloutState } from '../../src/modules/territories/territories.domain.js';
 import { caisses, caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
-import { users, type ProfilePrivacy } from '../../src/modules/auth/auth.tables.js';
+import { users } from '../../src/modules/auth/auth.tables.js';
+import { type ProfilePrivacy } from '../../src/modules/auth/auth.domain.js';
 import { hashPassword } from '../../src/modules/auth/passwords.js';
 import { MOST_PRIVATE } from '../../src/modules/auth/users.repository.js';
 import { rolesRepository } from '../../src/modules/admin/roles.repository.js';
@@ -81,8 +83,10 @@ export function form(data: Record<string, string>): string {
 export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 // ——— mutual-aid loop ———
-import { projects, projectTeam, type ProjectCategory, type ProjectStatus } from '../../src/modules/projects/projects.tables.js';
-import { needs, type NeedKind, type NeedUnit } from '../../src/modules/needs/needs.tables.js';
+import { projects, projectTeam } from '../../src/modules/projects/projects.tables.js';
+import { type ProjectCategory, type ProjectStatus } from '../../src/modules/projects/projects.domain.js';
+import { needs } from '../../src/modules/needs/needs.tables.js';
+import { type NeedKind, type NeedUnit } from '../../src/modules/needs/needs.domain.js';
 import { organisations, organisationMembers } from '../../src/modules/organisations/organisations.tables.js';
 
 export async function createProject(

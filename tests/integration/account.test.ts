@@ -43,10 +43,16 @@ describe('GET /api/v1/me/export', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="espace-collectif-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(res.headers['cache-control']).toBe('no-store');
-    const doc = res.json<{ format: string; data: Record<string, Record<string, unknown>[]> }>();
+    const doc = res.json<{ format: string; version: number; data: Record<string, Record<string, unknown>[]> }>();
     expect(doc.format).toBe('espace-collectif-export');
     expect(doc.data.profile).toEqual([expect.objectContaining({ email: person.email, bio: 'Jardinière du dimanche', skills: ['jardinage'] })]);
     expect(doc.data.pledges).toEqual([expect.objectContaining({ id: pledgeId, quantity: 3, status: 'proposed', message: 'Le samedi.' })]);
+    // The export speaks the API's camelCase, never the database's snake_case.
+    expect(doc.version).toBe(2);
+    expect(doc.data.profile![0]).toHaveProperty('displayName');
+    expect(doc.data.profile![0]).toHaveProperty('createdAt');
+    const keys = Object.values(doc.data as Record<string, Record<string, unknown>[]>).flatMap((rows) => rows.flatMap((r) => Object.keys(r)));
+    expect(keys.filter((k) => k.includes('_'))).toEqual([]);
     expect(doc.data.sessions!.length).toBeGreaterThanOrEqual(1);
     expect(res.body).not.toContain('password_hash');
     expect(res.body).not.toContain('id_hash');

@@ -4,7 +4,7 @@ import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createOrganisation, createProject, createTerritory, createUser, FORM, form, signIn } from '../helpers/factories.js';
 import { follows } from '../../src/modules/social/social.tables.js';
 import { projects } from '../../src/modules/projects/projects.tables.js';
-import type { ProfilePrivacy } from '../../src/modules/auth/auth.tables.js';
+import type { ProfilePrivacy } from '../../src/modules/auth/auth.domain.js';
 
 let ctx: TestContext;
 let territoryId: string;

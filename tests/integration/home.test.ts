@@ -87,13 +87,14 @@ describe('home page', () => {
     }
   });
 
-  it('offers a signed-in person their page instead of sign-up', async () => {
+  it('shows a signed-in person their neighbourhood instead of the sign-up page', async () => {
     const user = await createUser(ctx);
     const { cookie } = await signIn(ctx, user.email);
     const res = await ctx.app.inject({ method: 'GET', url: '/', headers: { cookie } });
-    const hero = section(res.body, 'home-title');
-    expect(hero).toContain('<a class="button" href="/moi">Ma page</a>');
+    expect(res.body).toContain(`<h1>Bonjour ${user.displayName}</h1>`);
+    expect(res.body).toContain('href="/moi"');
     expect(res.body).not.toContain('href="/inscription"');
+    expect(res.body).not.toContain('id="home-title"');
   });
 });
 

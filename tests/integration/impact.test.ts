@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { createCaisse, createNeed, createProject, createTerritory, createUser } from '../helpers/factories.js';
+import { createCaisse, createNeed, createProject, createTerritory, createUser, signIn } from '../helpers/factories.js';
 import type { Actor } from '../../src/platform/http/context.js';
 import { createPledge, transitionPledge } from '../../src/modules/pledges/pledges.service.js';
 import { impactFor } from '../../src/modules/impact/impact.service.js';
 import { impactEntries } from '../../src/modules/pledges/pledges.tables.js';
 import { localToday } from '../../src/modules/pledges/pledges.policy.js';
-import type { NeedKind } from '../../src/modules/needs/needs.tables.js';
+import type { NeedKind } from '../../src/modules/needs/needs.domain.js';
 import { users } from '../../src/modules/auth/auth.tables.js';
 
 let ctx: TestContext;
@@ -21,10 +21,10 @@ const asActor = (u: User): Actor => ({ id: u.id, handle: u.handle, displayName: 
 const startDate = localToday(new Date());
 
 /** A pledge taken through the whole loop: proposed, accepted, confirmed by both sides. */
-async function fulfil(o: { promoter: User; supporter: User; projectId: string; kind: NeedKind; quantity: number; materialMode?: 'lend' | 'give' }) {
+async function fulfil(o: { promoter: User; supporter: User; projectId: string; kind: NeedKind; quantity: number; materialMode?: 'lend' | 'give'; on?: string; until?: string }) {
   const need = await createNeed(ctx, { projectId: o.projectId, kind: o.kind, quantity: o.quantity, materialMode: o.materialMode ?? null });
   const deps = ctx.app.deps;
-  const pledge = await createPledge(deps, asActor(o.supporter), need.id, { quantity: o.quantity, startDate, endDate: null, message: '', organisationId: null, showName: false });
+  const pledge = await createPledge(deps, asActor(o.supporter), need.id, { quantity: o.quantity, startDate: o.on ?? startDate, endDate: o.until ?? null, message: '', organisationId: null, showName: false });
   await transitionPledge(deps, asActor(o.promoter), pledge.id, { to: 'accepted', reason: '' });
   await transitionPledge(deps, asActor(o.promoter), pledge.id, { to: 'fulfilled', reason: '' });
   await transitionPledge(deps, asActor(o.supporter), pledge.id, { to: 'fulfilled', reason: '' });
@@ -56,7 +56,7 @@ describe('the impact ledger', () => {
     const { borough, east } = await ledger();
     const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/impact?territory=${borough.slug}` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ hours: 10, fundedCents: 50_000, lentCents: 200_000, itemsLent: 1, itemsGiven: 5, people: 2, pledges: 7, projects: 2, currency: 'CAD' });
+    expect(res.json()).toEqual({ hours: 10, fundedCents: 50_000, lentCents: 200_000, itemsLent: 1, itemsGiven: 5, people: 2, pledges: 7, projects: 2, currency: 'CAD', planned: { hours: 0, fundedCents: 0, lentCents: 0, itemsLent: 0, itemsGiven: 0, pledges: 0 } });
     const eastOnly = (await ctx.app.inject({ method: 'GET', url: `/api/v1/impact?territory=${east.slug}` })).json();
     expect(eastOnly).toMatchObject({ hours: 10, fundedCents: 50_000, lentCents: 0, people: 2, pledges: 3, projects: 1 });
   });
@@ -78,17 +78,61 @@ describe('the impact ledger', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const lines = res.body.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('territory,territory_name,hours,funded_cents,lent_cents,items_lent,items_given,people,pledges,projects');
-    expect(lines.slice(1).sort()).toEqual([`${east.slug},East End,10,50000,0,0,0,2,3,1`, `${west.slug},${west.nameEn},0,0,200000,1,5,2,4,1`].sort());
+    expect(lines[0]).toBe('territory,territory_name,hours,funded_cents,lent_cents,items_lent,items_given,people,pledges,projects,planned_hours,planned_funded_cents,planned_lent_cents,planned_items_lent,planned_items_given,planned_pledges');
+    expect(lines.slice(1).sort()).toEqual([`${east.slug},East End,10,50000,0,0,0,2,3,1,0,0,0,0,0,0`, `${west.slug},${west.nameEn},0,0,200000,1,5,2,4,1,0,0,0,0,0,0`].sort());
   });
 
   it('gives a project page its own figures, and keeps help counted after the supporter leaves', async () => {
     const { westProject, ana } = await ledger();
-    const figures = { hours: 0, fundedCents: 0, lentCents: 200_000, itemsLent: 1, itemsGiven: 5, people: 2, pledges: 4, projects: 1 };
+    const figures = { hours: 0, fundedCents: 0, lentCents: 200_000, itemsLent: 1, itemsGiven: 5, people: 2, pledges: 4, projects: 1, planned: { hours: 0, fundedCents: 0, lentCents: 0, itemsLent: 0, itemsGiven: 0, pledges: 0 } };
     expect(await impactFor(ctx.app.deps, { projectId: westProject.id })).toEqual(figures);
     await ctx.database.db.delete(users).where(eq(users.id, ana.id));
     expect(await impactFor(ctx.app.deps, { projectId: westProject.id })).toEqual(figures);
     const keys = await ctx.database.db.select({ key: impactEntries.supporterKey }).from(impactEntries).where(eq(impactEntries.projectId, westProject.id));
     expect(new Set(keys.map((k) => k.key)).size).toBe(2);
+  });
+});
+
+describe('help counted only once its date has come', () => {
+  const inDays = (n: number) => {
+    const d = new Date(`${startDate}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
+
+  it('keeps help confirmed ahead of its date out of the figures, shows it as planned (API, CSV, project page, personal page), and counts it on the day', async () => {
+    const territory = await createTerritory(ctx, { nameEn: 'Planned Park' });
+    const promoter = await createUser(ctx);
+    const carla = await createUser(ctx, { locale: 'fr' });
+    const project = await createProject(ctx, { promoterId: promoter.id, territoryId: territory.id });
+    await fulfil({ promoter, supporter: carla, projectId: project.id, kind: 'volunteering', quantity: 3 });
+    const ahead = await fulfil({ promoter, supporter: carla, projectId: project.id, kind: 'volunteering', quantity: 5, on: inDays(2), until: inDays(9) });
+    await fulfil({ promoter, supporter: carla, projectId: project.id, kind: 'funding', quantity: 25_000, on: inDays(30) });
+
+    const api = (await ctx.app.inject({ method: 'GET', url: `/api/v1/impact?territory=${territory.slug}` })).json();
+    expect(api).toMatchObject({ hours: 3, fundedCents: 0, pledges: 1, people: 1, planned: { hours: 5, fundedCents: 25_000, pledges: 2 } });
+    const from = (await ctx.app.inject({ method: 'GET', url: `/api/v1/impact?territory=${territory.slug}&to=${inDays(1)}` })).json();
+    expect(from).toMatchObject({ hours: 3, planned: { pledges: 0 } });
+
+    const csv = (await ctx.app.inject({ method: 'GET', url: `/api/v1/impact.csv?territory=${territory.slug}&lang=en` })).body.trimEnd().split('\r\n');
+    expect(csv[1]).toBe(`${territory.slug},Planned Park,3,0,0,0,0,1,1,1,5,25000,0,0,0,2`);
+
+    const page = await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}` });
+    const text = page.body.replace(/<[^>]+>/g, ' ').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('3 heures de temps données');
+    expect(text).toContain('Prévu');
+    expect(text).toContain('5 heures de temps données');
+    expect(text).toContain('250,00 $ versés en financement');
+
+    const s = await signIn(ctx, carla.email);
+    const mine = await ctx.app.inject({ method: 'GET', url: '/moi/contributions', headers: { cookie: s.cookie } });
+    expect(mine.body).toContain('Mon impact');
+    expect(mine.body).toContain('impact-planned');
+    const meApi = (await ctx.app.inject({ method: 'GET', url: '/api/v1/me/impact', headers: { cookie: s.cookie } })).json();
+    expect(meApi).toMatchObject({ hours: 3, pledges: 1, planned: { hours: 5, fundedCents: 25_000, pledges: 2 } });
+
+    // The day comes: the entry's date is now in the past.
+    await ctx.database.db.update(impactEntries).set({ occurredAt: new Date(Date.now() - 60_000) }).where(eq(impactEntries.pledgeId, ahead));
+    expect(await impactFor(ctx.app.deps, { projectId: project.id })).toMatchObject({ hours: 8, pledges: 2, planned: { hours: 0, fundedCents: 25_000, pledges: 1 } });
   });
 });

@@ -255,7 +255,7 @@ describe('personal access tokens', () => {
     const { token, id } = created.json();
     const list = await ctx.app.inject({ method: 'GET', url: '/api/v1/me/tokens', headers: { authorization: `Bearer ${token}` } });
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toEqual([{ id, name: 'rapport', prefix: token.slice(0, 7), createdAt: expect.any(String), lastUsedAt: expect.any(String) }]);
+    expect(list.json().items).toEqual([{ id, name: 'rapport', prefix: token.slice(0, 7), createdAt: expect.any(String), lastUsedAt: expect.any(String), expiresAt: expect.any(String) }]);
     const [row] = await ctx.database.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(list.body).not.toContain(row!.tokenHash);
     expect(list.body).not.toContain(token);

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createNeed, createProject, createTerritory, createUser, FORM, form, signIn } from '../helpers/factories.js';
 import { needs } from '../../src/modules/needs/needs.tables.js';
-import { pledges, type PledgeStatus } from '../../src/modules/pledges/pledges.tables.js';
+import { pledges } from '../../src/modules/pledges/pledges.tables.js';
+import { type PledgeStatus } from '../../src/modules/pledges/pledges.domain.js';
 import { newId } from '../../src/db/ids.js';
 import { needsWithProgress } from '../../src/modules/needs/needs.service.js';
 
@@ -119,13 +120,13 @@ describe('need status, derived from pledges', () => {
     const { project, s } = await promoterWithProject();
     const need = await createNeed(ctx, { projectId: project.id, kind: 'volunteering', quantity: 10 });
     const status = async () => (await api(null, 'GET', `/api/v1/needs/${need.id}`)).json<Record<string, unknown>>();
-    await pledge(need, 4, 'proposed');
+    await pledge(need, 3, 'proposed');
     await pledge(need, 9, 'declined');
     await pledge(need, 9, 'withdrawn');
-    expect(await status()).toMatchObject({ status: 'open', progress: { accepted: 0, proposed: 4, remaining: 10, percent: 0 } });
+    expect(await status()).toMatchObject({ status: 'open', progress: { accepted: 0, proposed: 3, remaining: 10, available: 7, percent: 0 } });
     await pledge(need, 4, 'accepted');
     await pledge(need, 2, 'fulfilled');
-    expect(await status()).toMatchObject({ status: 'partly_met', progress: { accepted: 6, proposed: 4, remaining: 4, percent: 60 } });
+    expect(await status()).toMatchObject({ status: 'partly_met', progress: { accepted: 6, proposed: 3, remaining: 4, available: 1, percent: 60 } });
     const page = await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}` });
     expect(page.body).toContain('6 h sur 10 h');
     expect(page.body).toMatch(/<progress max="100" value="60"/);
@@ -139,6 +140,30 @@ describe('need status, derived from pledges', () => {
     expect(closed.json().status).toBe('closed');
     const [fromService] = await needsWithProgress(ctx.app.deps, project.id);
     expect(fromService!.progress).toMatchObject({ status: 'closed', accepted: 11 });
+  });
+
+  it('says a need covered by proposals awaiting an answer is pending, and offers no pledge until one is declined', async () => {
+    const { project, s } = await promoterWithProject();
+    const need = await createNeed(ctx, { projectId: project.id, kind: 'volunteering', quantity: 5, title: 'Corvée du dimanche' });
+    await pledge(need, 2, 'accepted');
+    await pledge(need, 3, 'proposed');
+    const json = (await api(null, 'GET', `/api/v1/needs/${need.id}`)).json();
+    expect(json).toMatchObject({ status: 'pending', progress: { accepted: 2, proposed: 3, remaining: 3, available: 0 } });
+    const listed = (await api(null, 'GET', `/api/v1/projects/${project.id}/needs`)).json().items[0];
+    expect(listed.status).toBe('pending');
+    let ns: Session | null = null;
+    for (const [locale, label] of [['en', 'Covered, awaiting confirmation'], ['fr', 'Couvert en attente de confirmation']] as const) {
+      ns = await signIn(ctx, (await createUser(ctx, { territoryId, locale })).email);
+      const page = await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}`, headers: { cookie: ns.cookie } });
+      expect(page.body).toContain(label);
+      expect(page.body).not.toContain('badge-need-open');
+      expect(page.body).not.toContain(`href="/besoins/${need.id}/engagement"`);
+    }
+    const [proposed] = await ctx.database.db.select().from(pledges).where(eq(pledges.needId, need.id)).then((rows) => rows.filter((r) => r.status === 'proposed'));
+    await ctx.database.db.update(pledges).set({ status: 'declined' }).where(eq(pledges.id, proposed!.id));
+    expect((await api(s, 'GET', `/api/v1/needs/${need.id}`)).json()).toMatchObject({ status: 'partly_met', progress: { available: 3 } });
+    const reopened = await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}`, headers: { cookie: ns!.cookie } });
+    expect(reopened.body).toContain(`href="/besoins/${need.id}/engagement"`);
   });
 
   it('refuses to edit a closed need until it is reopened', async () => {

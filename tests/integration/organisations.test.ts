@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { createOrganisation, createTerritory, createUser, FORM, form, signIn, uid } from '../helpers/factories.js';
+import { createCaisse, createOrganisation, createTerritory, createUser, FORM, form, signIn, uid } from '../helpers/factories.js';
+import { charters } from '../../src/modules/organisations/partners.tables.js';
 import { organisationMembers, organisations } from '../../src/modules/organisations/organisations.tables.js';
 import { auditLog } from '../../src/platform/platform.tables.js';
 import { listPartnerOrganisationsFor } from '../../src/modules/organisations/organisations.service.js';
@@ -27,18 +28,18 @@ async function person(o: Parameters<typeof createUser>[1] = {}) {
 const orgRow = async (slug: string) => (await ctx.database.db.select().from(organisations).where(eq(organisations.slug, slug)))[0]!;
 
 describe('creating and editing an organisation', () => {
-  it('creates one through the API with its creator as representative, and logs it', async () => {
+  it('creates one through the API with its creator as owner, and logs it', async () => {
     const { user, s } = await person();
     const name = `Café du Coin ${uid()}`;
     const res = await api(s, 'POST', '/api/v1/organisations', { name, kind: 'business', description: 'Un café de quartier.', website: 'https://example.org/cafe', territory: territory.slug });
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ name, kind: 'business', partner: false, partnerSince: null, territory: { slug: territory.slug, name: 'Villeray' }, members: [{ handle: user.handle, role: 'representative' }] });
+    expect(body).toMatchObject({ name, kind: 'business', partner: false, partnerSince: null, territory: { slug: territory.slug, name: 'Villeray' }, members: [{ handle: user.handle, role: 'owner' }] });
     expect(body.slug).toMatch(/^cafe-du-coin-/);
     const row = await orgRow(body.slug);
     expect(row.createdBy).toBe(user.id);
     const members = await ctx.database.db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, row.id));
-    expect(members.map((m) => [m.userId, m.role])).toEqual([[user.id, 'representative']]);
+    expect(members.map((m) => [m.userId, m.role])).toEqual([[user.id, 'owner']]);
     const logged = await ctx.database.db.select().from(auditLog).where(eq(auditLog.subjectId, row.id));
     expect(logged.map((l) => l.action)).toEqual(['organisation.create']);
   });
@@ -123,14 +124,20 @@ describe('members', () => {
 });
 
 describe('the honour charter', () => {
+  async function caisseWithCharter() {
+    const caisse = await createCaisse(ctx, { territoryIds: [territory.id], name: `Caisse ${uid()}` });
+    await ctx.database.db.insert(charters).values({ caisseId: caisse.id, version: 1, textFr: 'Nous tenons parole.', textEn: 'We keep our word.' });
+    return caisse;
+  }
+
   it('makes the organisation a partner when a representative signs, logs it, and shows the badge with its date', async () => {
+    const caisse = await caisseWithCharter();
     const rep = await person();
     const org = await createOrganisation(ctx, { representativeId: rep.user.id, name: `Café Partenaire ${uid()}` });
-    const res = await api(rep.s, 'POST', `/api/v1/organisations/${org.slug}/charter`, { accept: true });
+    const res = await api(rep.s, 'POST', `/api/v1/organisations/${org.slug}/charter`, { caisse: caisse.slug, accept: true });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ partner: true, charterVersion: 'charte-2026-11' });
     const row = await orgRow(org.slug);
-    expect(row).toMatchObject({ charterSignedBy: rep.user.id, charterVersion: 'charte-2026-11' });
+    expect(row).toMatchObject({ charterSignedBy: rep.user.id, charterVersion: `${caisse.slug}-v1` });
     expect(row.charterSignedAt).toBeInstanceOf(Date);
     const logged = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.subjectId, org.id), eq(auditLog.action, 'organisation.charter.sign')));
     expect(logged).toHaveLength(1);
@@ -140,41 +147,45 @@ describe('the honour charter', () => {
     expect(list.body).toContain(org.name);
     expect(list.body).toContain('badge-partner');
     expect(await listPartnerOrganisationsFor(ctx.app.deps, rep.user.id)).toEqual([{ id: org.id, slug: org.slug, name: org.name }]);
-    const again = await api(rep.s, 'POST', `/api/v1/organisations/${org.slug}/charter`, { accept: true });
+    const again = await api(rep.s, 'POST', `/api/v1/organisations/${org.slug}/charter`, { caisse: caisse.slug, accept: true });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'CHARTER_ALREADY_SIGNED']);
   });
 
   it('is signed only by representatives and only with the box ticked', async () => {
+    const caisse = await caisseWithCharter();
     const rep = await person();
     const org = await createOrganisation(ctx, { representativeId: rep.user.id });
     const member = await person();
     await ctx.database.db.insert(organisationMembers).values({ organisationId: org.id, userId: member.user.id, role: 'member' });
     const admin = await person({ role: { role: 'admin' } });
     for (const s of [member.s, admin.s]) {
-      const res = await api(s, 'POST', `/api/v1/organisations/${org.slug}/charter`, { accept: true });
+      const res = await api(s, 'POST', `/api/v1/organisations/${org.slug}/charter`, { caisse: caisse.slug, accept: true });
       expect([res.statusCode, res.json().error.code]).toEqual([403, 'NOT_REPRESENTATIVE']);
     }
-    const unticked = await ctx.app.inject({ method: 'POST', url: `/organisations/${org.slug}/charte`, headers: { ...FORM, cookie: rep.s.cookie }, payload: form({ _csrf: rep.s.csrf }) });
+    const unticked = await ctx.app.inject({ method: 'POST', url: `/organisations/${org.slug}/charte`, headers: { ...FORM, cookie: rep.s.cookie }, payload: form({ _csrf: rep.s.csrf, caisse: caisse.slug }) });
     expect(unticked.statusCode).toBe(400);
     expect(unticked.body).toContain('Cochez la case pour prendre l’engagement au nom de l’organisme.');
     expect((await orgRow(org.slug)).charterSignedAt).toBeNull();
     expect(await listPartnerOrganisationsFor(ctx.app.deps, rep.user.id)).toEqual([]);
-    const signed = await ctx.app.inject({ method: 'POST', url: `/organisations/${org.slug}/charte`, headers: { ...FORM, cookie: rep.s.cookie }, payload: form({ _csrf: rep.s.csrf, accept: 'on' }) });
-    expect([signed.statusCode, signed.headers.location]).toEqual([303, `/organisations/${org.slug}?fait=charte`]);
+    const signed = await ctx.app.inject({ method: 'POST', url: `/organisations/${org.slug}/charte`, headers: { ...FORM, cookie: rep.s.cookie }, payload: form({ _csrf: rep.s.csrf, caisse: caisse.slug, accept: 'on' }) });
+    expect([signed.statusCode, signed.headers.location]).toEqual([303, `/organisations/${org.slug}/charte?fait=signee#charte-${caisse.slug}`]);
     expect((await orgRow(org.slug)).charterSignedAt).not.toBeNull();
   });
 
-  it('shows the charter in both languages with a confirmed sign form for representatives only', async () => {
+  it('shows each caisse’s charter in both languages with a confirmed sign form for representatives only', async () => {
+    const caisse = await caisseWithCharter();
     const rep = await person();
     const org = await createOrganisation(ctx, { representativeId: rep.user.id });
     const page = await ctx.app.inject({ method: 'GET', url: `/organisations/${org.slug}/charte`, headers: { cookie: rep.s.cookie } });
     expect(page.body).toContain(`Je m’engage, au nom de ${org.name}, à honorer le soutien que nous promettons`);
-    expect(page.body).toContain('I commit, on behalf of');
+    expect(page.body).toContain('<p>Nous tenons parole.</p>');
+    expect(page.body).toContain('<p>We keep our word.</p>');
     expect(page.body).toContain('lang="en-CA"');
+    expect(page.body).toContain(`value="${caisse.slug}"`);
     expect(page.body).toContain('data-confirm=');
     const visitorPage = await ctx.app.inject({ method: 'GET', url: `/organisations/${org.slug}/charte` });
     expect(visitorPage.body).not.toContain('name="accept"');
-    expect(visitorPage.body).toContain('Seule une personne qui représente l’organisme peut signer la charte');
+    expect(visitorPage.body).toContain('Seule la personne propriétaire ou représentante de l’organisme peut signer');
   });
 });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createTerritory, createUser, signIn } from '../helpers/factories.js';
-import { users, type ProfilePrivacy } from '../../src/modules/auth/auth.tables.js';
+import { users } from '../../src/modules/auth/auth.tables.js';
+import { type ProfilePrivacy } from '../../src/modules/auth/auth.domain.js';
 
 let ctx: TestContext;
 let territoryId: string;
@@ -32,7 +33,7 @@ describe('privacy of a personal page, per field and per viewer', () => {
     expect(api.statusCode).toBe(200);
     expect(api.json()).toEqual({
       handle: person.handle, displayName: person.displayName, photoUrl: null, bio: 'Bio pour tout le monde', skills: null, interests: null,
-      territory: { slug: expect.any(String), name: 'Villeray-Sud' }, links: null,
+      territory: { slug: expect.any(String), name: 'Villeray-Sud' }, links: null, badges: [],
     });
     const page = await get(`/membres/${person.handle}`);
     expect(page.statusCode).toBe(200);

@@ -112,11 +112,12 @@ describe('the remaining quantity', () => {
     expect(over.statusCode).toBe(409);
     expect(over.json().error).toMatchObject({ code: 'NEED_OVERSUBSCRIBED', details: { remaining: 4 } });
     expect((await api(b.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { quantity: 4, startDate: inDays(3) })).statusCode).toBe(201);
-    const full = await api(b.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { quantity: 1, startDate: inDays(3) });
+    const c = await person();
+    const full = await api(c.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { quantity: 1, startDate: inDays(3) });
     expect(full.json().error).toMatchObject({ code: 'NEED_OVERSUBSCRIBED', details: { remaining: 0 } });
     const withdrawn = await api(a.s, 'POST', `/api/v1/pledges/${first.json().id}/transitions`, { to: 'withdrawn', reason: 'Empêchement' });
     expect(withdrawn.statusCode).toBe(200);
-    expect((await api(b.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { quantity: 6, startDate: inDays(3) })).statusCode).toBe(201);
+    expect((await api(c.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { quantity: 6, startDate: inDays(3) })).statusCode).toBe(201);
     const held = (await pledgeRows(need.id)).filter((p) => ['proposed', 'accepted', 'fulfilled'].includes(p.status));
     expect(held.reduce((sum, p) => sum + p.quantity, 0)).toBe(10);
   });

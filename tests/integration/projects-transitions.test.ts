@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createProject, createTerritory, createUser, FORM, form, signIn } from '../helpers/factories.js';
-import { projects, projectTransitions, type ProjectStatus } from '../../src/modules/projects/projects.tables.js';
+import { projects, projectTransitions } from '../../src/modules/projects/projects.tables.js';
+import { type ProjectStatus } from '../../src/modules/projects/projects.domain.js';
 import { caisses } from '../../src/modules/caisses/caisses.tables.js';
 import { auditLog } from '../../src/platform/platform.tables.js';
 

@@ -94,15 +94,15 @@ describe('reactions', () => {
   it('toggles through the no-JS form (redirect) and with htmx (the bar, pressed)', async () => {
     const project = await publicProject();
     const a = await person();
-    const fields = { _csrf: a.s.csrf, targetType: 'project', targetId: project.id, kind: 'want_to_help', returnTo: `/projets/${project.id}` };
+    const fields = { _csrf: a.s.csrf, targetType: 'project', targetId: project.id, kind: 'bravo', returnTo: `/projets/${project.id}` };
     const on = await ctx.app.inject({ method: 'POST', url: '/reactions', headers: { cookie: a.s.cookie, ...FORM }, payload: form({ ...fields, on: '1' }) });
     expect([on.statusCode, on.headers.location]).toEqual([303, `/projets/${project.id}#reactions-project-${project.id}`]);
     const page = await ctx.app.inject({ method: 'GET', url: `/projets/${project.id}`, headers: { cookie: a.s.cookie } });
-    expect(page.body).toMatch(new RegExp(`id="reactions-project-${project.id}-want_to_help" class="[^"]*" aria-pressed="true"><span>Je veux aider</span> <span class="reaction-count">1</span>`));
+    expect(page.body).toMatch(new RegExp(`id="reactions-project-${project.id}-bravo" class="[^"]*" aria-pressed="true"><span>Bravo</span> <span class="reaction-count">1</span>`));
     const off = await ctx.app.inject({ method: 'POST', url: '/reactions', headers: { cookie: a.s.cookie, 'hx-request': 'true', ...FORM }, payload: form({ ...fields, on: '0' }) });
     expect(off.statusCode).toBe(200);
     expect(off.body).toMatch(/^<div class="reactions" id="reactions-project-/);
-    expect(off.body).toContain('aria-pressed="false"><span>Je veux aider</span> <span class="reaction-count">0</span>');
+    expect(off.body).toContain('aria-pressed="false"><span>Bravo</span> <span class="reaction-count">0</span>');
     const offsite = await ctx.app.inject({ method: 'POST', url: '/reactions', headers: { cookie: a.s.cookie, ...FORM }, payload: form({ ...fields, on: '1', returnTo: 'https://evil.test/' }) });
     expect(offsite.headers.location).toBe(`/#reactions-project-${project.id}`);
   });

@@ -17,7 +17,8 @@ function caisseIdsWith(actor: ScopeActor, roles: ReadonlySet<string>): string[] 
 }
 
 const STAFF: ReadonlySet<string> = new Set(['staff', 'admin']);
-const MODERATING: ReadonlySet<string> = new Set(['moderator', 'admin']);
+/** Caisse staff moderate their own caisse's territories too (issue 10: the caisse space lists their reports). */
+const MODERATING: ReadonlySet<string> = new Set(['moderator', 'staff', 'admin']);
 const DELEGATE: ReadonlySet<string> = new Set(['delegate']);
 
 /** Caisses whose staff space this actor works in (staff or caisse admin grants). */
@@ -25,7 +26,7 @@ export function staffCaisseIds(actor: ScopeActor): string[] {
   return caisseIdsWith(actor, STAFF);
 }
 
-/** Caisses this actor moderates for (moderator or caisse admin grants; plain staff do not). */
+/** Caisses this actor moderates for (moderator, staff or caisse admin grants; delegates do not). */
 export function moderatedCaisseIds(actor: ScopeActor): string[] {
   return caisseIdsWith(actor, MODERATING);
 }

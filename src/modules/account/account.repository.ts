@@ -30,7 +30,22 @@ const SECTIONS: Record<string, (userId: string) => ReturnType<typeof sql>> = {
   notifications: (id) => sql`SELECT kind, data, url, read_at, created_at FROM notifications WHERE user_id = ${id} ORDER BY created_at`,
   notificationSettings: (id) => sql`SELECT digest, email_opt_outs, immediate, updated_at FROM notification_settings WHERE user_id = ${id}`,
   reportsFiled: (id) => sql`SELECT target_type, target_id, reason, details, status, created_at FROM reports WHERE reporter_id = ${id} ORDER BY created_at`,
+  delegateApplications: (id) => sql`SELECT c.slug AS caisse, t.slug AS territory, a.motivation, a.availability, a.status, a.decision_message, a.decided_at, a.created_at
+    FROM delegate_applications a JOIN caisses c ON c.id = a.caisse_id JOIN territories t ON t.id = a.territory_id WHERE a.user_id = ${id} ORDER BY a.created_at`,
 };
+
+/**
+ * Other people's notifications about what this person did (messages, comments, mentions) lose the
+ * name and handle they carried, and say "deleted account" instead (ADR 0018). Found by the stored
+ * actor id, or for older rows by the comment they wrote or the conversation they were in.
+ */
+export function forgetActorInNotifications(userId: string): ReturnType<typeof sql> {
+  return sql`UPDATE notifications n SET data = (n.data - 'actorName' - 'actorHandle' - 'actorId') || '{"actorDeleted":1}'::jsonb
+    WHERE n.user_id <> ${userId} AND (n.data ? 'actorName' OR n.data ? 'actorHandle' OR n.data ? 'actorId') AND (
+      n.data->>'actorId' = ${userId}
+      OR (n.subject_type = 'comment' AND n.subject_id IN (SELECT c.id FROM comments c WHERE c.author_id = ${userId}))
+      OR (n.kind = 'message.new' AND n.subject_type = 'conversation' AND n.subject_id IN (SELECT cp.conversation_id FROM conversation_participants cp WHERE cp.user_id = ${userId})))`;
+}
 
 export type ExportSections = Record<keyof typeof SECTIONS, Row[]>;
 
@@ -55,11 +70,13 @@ export const accountRepository = {
       await tx.execute(sql`INSERT INTO pledge_events (id, pledge_id, actor_id, from_status, to_status, note) VALUES (${`${w.id}-del`}, ${w.id}, NULL, ${w.status}, 'withdrawn', ${placeholder.withdrawReason})`);
     }
     await tx.execute(sql`UPDATE comments SET body = '', deleted_at = coalesce(deleted_at, now()) WHERE author_id = ${userId}`);
+    await tx.execute(forgetActorInNotifications(userId));
     for (const statement of [
       sql`DELETE FROM sessions WHERE user_id = ${userId}`,
       sql`DELETE FROM api_tokens WHERE user_id = ${userId}`,
       sql`DELETE FROM one_time_tokens WHERE user_id = ${userId}`,
       sql`DELETE FROM role_grants WHERE user_id = ${userId}`,
+      sql`DELETE FROM delegate_applications WHERE user_id = ${userId}`,
       sql`DELETE FROM follows WHERE follower_id = ${userId} OR (target_type = 'user' AND target_id = ${userId})`,
       sql`DELETE FROM reactions WHERE user_id = ${userId}`,
       sql`DELETE FROM boards WHERE owner_id = ${userId}`,

@@ -1,6 +1,7 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { requireActor } from '../../platform/http/guards.js';
@@ -17,7 +18,7 @@ const attachment = (date: string) => `attachment; filename="espace-collectif-${d
 export const accountRoutes: Module = async (app, { deps }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/me/export', { schema: { tags, description: 'Everything the platform keeps about the caller, as one JSON document (sections: profile, consents, roles, sessions, apiTokens, projects, projectUpdates, pledges, offers, organisations, messagesSent, blocks, follows, reactions, comments, boards, notifications, notificationSettings, reportsFiled).', response: { 200: ZExport } } }, async (request, reply) => {
+  r.get('/api/v1/me/export', { schema: { tags, security: SECURITY.signedIn, description: 'Everything the platform keeps about the caller, as one JSON document (sections: profile, consents, roles, sessions, apiTokens, projects, projectUpdates, pledges, offers, organisations, messagesSent, blocks, follows, reactions, comments, boards, notifications, notificationSettings, reportsFiled).', response: { 200: ZExport } } }, async (request, reply) => {
     const doc = await exportMyData(deps, request.ctx.actor);
     reply.header('cache-control', 'no-store');
     return reply.header('content-disposition', attachment(doc.exportedAt)).send(doc);

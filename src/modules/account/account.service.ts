@@ -13,7 +13,8 @@ import { mediaStore } from '../media/media.service.js';
 import { MEDIA_KEY } from '../media/media.storage.js';
 import { accountRepository, type ExportSections } from './account.repository.js';
 
-export const EXPORT_FORMAT_VERSION = 1;
+/** 2: every field name is camelCase, like the rest of the API (1 had the database's snake_case). */
+export const EXPORT_FORMAT_VERSION = 2;
 export type AccountExport = { format: 'espace-collectif-export'; version: number; exportedAt: string; data: ExportSections };
 
 async function activeUser(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<UserRow> {
@@ -28,7 +29,7 @@ export async function exportMyData(deps: Pick<Deps, 'db'>, actor: Actor | null):
   const user = await activeUser(deps, actor);
   const data = await accountRepository.exportData(deps.db, user.id);
   await audit(deps.db, { actorId: user.id, action: 'account.exported', subjectType: 'user', subjectId: user.id });
-  return { format: 'espace-collectif-export', version: EXPORT_FORMAT_VERSION, exportedAt: new Date().toISOString(), data };
+  return { format: 'espace-collectif-export', version: EXPORT_FORMAT_VERSION, exportedAt: new Date().toISOString(), data: camelCaseSections(data) };
 }
 
 /**
@@ -63,4 +64,12 @@ export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { 
   });
   if (user.photoKey && MEDIA_KEY.test(user.photoKey)) await mediaStore(deps).remove(user.photoKey).catch(() => undefined);
   return result;
+}
+
+const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/** Row columns come from SQL in snake_case; the export speaks the API's camelCase (values untouched). */
+export function camelCaseSections(data: ExportSections): ExportSections {
+  const entries = Object.entries(data).map(([section, rows]) => [section, rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v])))]);
+  return Object.fromEntries(entries) as ExportSections;
 }

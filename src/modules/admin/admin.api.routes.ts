@@ -1,7 +1,7 @@
 import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { requireActor } from '../../platform/http/guards.js';
 import * as territories from './admin.territories.service.js';
 import * as caisses from './admin.caisses.service.js';

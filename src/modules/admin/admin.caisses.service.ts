@@ -4,15 +4,16 @@ import { AppError, validationError } from '../../platform/errors.js';
 import { audit } from '../../platform/audit.js';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
-import { caisseAbilities, canCreateCaisse, canEditCaisseFields, canManageCaisse, isAdmin, type CaisseAbilities } from './admin.policy.js';
+import { caisseAbilities, canCreateCaisse, canEditCaisseFields, canManageCaisse, type CaisseAbilities } from './admin.policy.js';
 import { adminCaissesRepository, type CaissePatch, type CaisseRow } from './admin.caisses.repository.js';
 import type { TCaisseCreateBody, TCaissePatchBody } from './admin.schemas.js';
+import { isPlatformAdmin } from '../access/access.scope.js';
 
 export type CaisseWithTerritories = { row: CaisseRow; territories: string[] };
 
 /** Every caisse with the slugs of the territories it serves (admins). */
 export async function listCaisses(deps: Deps, actor: Actor): Promise<CaisseWithTerritories[]> {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN');
+  if (!isPlatformAdmin(actor)) throw new AppError('FORBIDDEN');
   const [rows, links] = await Promise.all([adminCaissesRepository.list(deps.db), adminCaissesRepository.allTerritoryLinks(deps.db)]);
   return rows.map((row) => ({ row, territories: links.filter((l) => l.caisseId === row.id).map((l) => l.slug) }));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../auth/auth.tables.js';
+import { ROLES, type Role } from '../auth/auth.domain.js';
 import type { auditLog, mailOutbox } from '../../platform/platform.tables.js';
 
 type GrantInput = { id: string; role: Role; displayName: string; email: string; handle: string; caisseName: string | null; caisseSlug: string | null; createdAt: Date };

@@ -1,13 +1,14 @@
 import type { Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
 import { AppError, validationError } from '../../platform/errors.js';
-import { ROLLOUT_STATES, type RolloutState } from '../territories/territories.tables.js';
+import { ROLLOUT_STATES, type RolloutState } from '../territories/territories.domain.js';
 import { usersRepository } from '../auth/users.repository.js';
-import { canViewAudit, canViewOutbox, isAdmin } from './admin.policy.js';
+import { canViewAudit, canViewOutbox } from './admin.policy.js';
 import { adminLogsRepository, type AuditListRow, type OutboxListRow } from './admin.logs.repository.js';
 import { adminTerritoriesRepository } from './admin.territories.repository.js';
 import { adminCaissesRepository } from './admin.caisses.repository.js';
 import { decodeCursor, page, type Cursor } from '../../platform/pagination.js';
+import { isPlatformAdmin } from '../access/access.scope.js';
 
 export type PageRequest = { limit: number; cursor?: string | undefined };
 export type Page<R> = { items: R[]; nextCursor: string | null };
@@ -37,7 +38,7 @@ export async function listAudit(deps: Deps, actor: Actor, req: PageRequest): Pro
 export type DashboardStats = { people: number; caisses: number; territories: Record<RolloutState, number>; mails: { pending: number; failed: number } };
 
 export async function dashboardStats(deps: Deps, actor: Actor): Promise<DashboardStats> {
-  if (!isAdmin(actor)) throw new AppError('FORBIDDEN');
+  if (!isPlatformAdmin(actor)) throw new AppError('FORBIDDEN');
   const [people, caisses, byState, mails] = await Promise.all([
     usersRepository.countActive(deps.db),
     adminCaissesRepository.count(deps.db),

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { requireActor } from '../../platform/http/guards.js';
 import { parseInput } from '../../platform/validation.js';
@@ -8,10 +8,12 @@ import * as territories from './admin.territories.service.js';
 import { dashboardStats } from './admin.logs.service.js';
 import { canManageTerritories } from './admin.policy.js';
 import { presentAdminTerritory, type AdminTerritoryView } from './admin.presenter.js';
-import { ZRolloutForm, ZSlugParams, ZTerritoryCreateBody, ZTerritoryPatchBody } from './admin.schemas.js';
+import { ZSlugParams, ZTerritoryCreateBody, ZTerritoryPatchBody } from './admin.schemas.js';
 import { DashboardPage } from './admin.views.js';
 import { TerritoriesPage, TerritoryEditPage } from './admin.territories.views.js';
 import { doneFrom, handleAdminForm } from './admin.forms.js';
+import { changeRollout, rolloutDetails } from '../territories/territories.rollout.service.js';
+import { montrealMidnight, ZRolloutFormBody } from '../territories/territories.schemas.js';
 
 type Values = Record<string, unknown>;
 
@@ -48,12 +50,14 @@ export const adminPages: Module = async (app, { deps }) => {
     ),
   );
 
-  const editPage = async (request: FastifyRequest, reply: FastifyReply, slug: string, values?: Values, errors?: FormErrors, status = 200) => {
+  type RolloutForm = { values: Values; errors?: FormErrors | undefined };
+  const editPage = async (request: FastifyRequest, reply: FastifyReply, slug: string, values?: Values, errors?: FormErrors, status = 200, rolloutForm?: RolloutForm) => {
     const actor = requireActor(request);
     const { row, parentSlug } = await territories.getTerritory(deps, actor, slug);
     const territory = presentAdminTerritory(row, parentSlug);
     const parents = (await allTerritories(request)).filter((x) => x.slug !== slug);
-    const page = <TerritoryEditPage ctx={request.ctx} territory={territory} parents={parents} values={values ?? editValues(territory)} errors={errors} done={doneFrom(request)} />;
+    const rollout = { ...(await rolloutDetails(deps, actor, row.id)), form: rolloutForm };
+    const page = <TerritoryEditPage ctx={request.ctx} territory={territory} parents={parents} values={values ?? editValues(territory)} errors={errors} done={doneFrom(request)} rollout={rollout} />;
     return sendPage(request, reply, page, { title: request.ctx.t('admin.territories.editTitle', { name: territory.names[request.ctx.locale] }), nav: 'admin', noindex: true, status });
   };
 
@@ -72,12 +76,15 @@ export const adminPages: Module = async (app, { deps }) => {
 
   app.post('/admin/territoires/:slug/etat', async (request, reply) => {
     const { slug } = parseInput(ZSlugParams, request.params);
-    return handleAdminForm(request, reply, ZRolloutForm,
+    // ADR 0015: a blank date applies now; a date is midnight in Montréal, scheduled when in the future.
+    return handleAdminForm(request, reply, ZRolloutFormBody,
       async (input) => {
-        await territories.updateTerritory(deps, requireActor(request), slug, input);
-        return reply.redirect('/admin/territoires?fait=rollout', 303);
+        await changeRollout(deps, requireActor(request), slug, { state: input.rolloutState, effectiveAt: input.effectiveDate ? montrealMidnight(input.effectiveDate) : undefined });
+        // The list's row form has no date field: back to the list; the edit page's form: back there.
+        const fromEditPage = 'effectiveDate' in ((request.body as Record<string, unknown> | undefined) ?? {});
+        return reply.redirect(fromEditPage ? `/admin/territoires/${slug}?fait=rollout` : '/admin/territoires?fait=rollout', 303);
       },
-      (state, status) => listPage(request, reply, {}, state.errors, status),
+      (state, status) => editPage(request, reply, slug, undefined, undefined, status, { values: state.values, errors: state.errors }),
     );
   });
 };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canCreateCaisse, canEditCaisseFields, revokeRefusal, canGrantRole, canManageCaisse, canManageTerritories, canRevokeRole, canViewAudit, canViewOutbox, caisseAbilities, isAdmin, type PolicyActor,
+  canCreateCaisse, canEditCaisseFields, revokeRefusal, canGrantRole, canManageCaisse, canManageTerritories, canRevokeRole, canViewAudit, canViewOutbox, caisseAbilities, type PolicyActor,
 } from './admin.policy.js';
+import { isPlatformAdmin } from '../access/access.scope.js';
 
 const A = 'caisse-a';
 const B = 'caisse-b';
@@ -17,7 +18,7 @@ describe('admin policies', () => {
   const adminOnly = { visitor: false, citizen: false, staffA: false, moderatorA: false, admin: true };
   it.each(Object.entries(adminOnly))('reserves platform-wide actions to admins (%s → %s)', (name, expected) => {
     const actor = who[name]!;
-    expect(isAdmin(actor)).toBe(expected);
+    expect(isPlatformAdmin(actor)).toBe(expected);
     expect(canManageTerritories(actor)).toBe(expected);
     expect(canCreateCaisse(actor)).toBe(expected);
     expect(canGrantRole(actor, 'staff', A)).toBe(expected);
@@ -28,7 +29,7 @@ describe('admin policies', () => {
   });
 
   it('does not treat an admin grant scoped to a caisse as a platform admin', () => {
-    expect(isAdmin({ id: 'x', roles: [{ role: 'admin', caisseId: A }] })).toBe(false);
+    expect(isPlatformAdmin({ id: 'x', roles: [{ role: 'admin', caisseId: A }] })).toBe(false);
   });
 
   const caisseMatrix: [string, string, boolean][] = [

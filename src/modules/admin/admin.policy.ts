@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/http/context.js';
-import type { Role } from '../auth/auth.tables.js';
+import type { Role } from '../auth/auth.domain.js';
+import { actsForCaisse, isPlatformAdmin, isStaffOf } from '../access/access.scope.js';
 
 /** Who is asking, as far as the rules care: their id and their role grants. `null` is a visitor. */
 export type PolicyActor = Pick<Actor, 'id' | 'roles'> | null;
@@ -8,52 +9,44 @@ export type PolicyActor = Pick<Actor, 'id' | 'roles'> | null;
 export const STAFF_EDITABLE_CAISSE_FIELDS = ['descriptionFr', 'descriptionEn', 'address', 'website', 'requiresApproval'] as const;
 const staffEditable: ReadonlySet<string> = new Set(STAFF_EDITABLE_CAISSE_FIELDS);
 
-export function isAdmin(actor: PolicyActor): boolean {
-  return actor?.roles.some((r) => r.role === 'admin' && r.caisseId === null) ?? false;
-}
-
-export function isStaffOf(actor: PolicyActor, caisseId: string): boolean {
-  return actor?.roles.some((r) => r.role === 'staff' && r.caisseId === caisseId) ?? false;
-}
-
 export function canManageTerritories(actor: PolicyActor): boolean {
-  return isAdmin(actor);
+  return isPlatformAdmin(actor);
 }
 
 export function canCreateCaisse(actor: PolicyActor): boolean {
-  return isAdmin(actor);
+  return isPlatformAdmin(actor);
 }
 
 /** Admins manage every caisse; a caisse's own staff may edit its public details. */
 export function canManageCaisse(actor: PolicyActor, caisseId: string): boolean {
-  return isAdmin(actor) || isStaffOf(actor, caisseId);
+  return actsForCaisse(actor, caisseId);
 }
 
 /** Whether this actor may change every one of these caisse fields (staff: details only). */
 export function canEditCaisseFields(actor: PolicyActor, caisseId: string, fields: readonly string[]): boolean {
-  if (isAdmin(actor)) return true;
+  if (isPlatformAdmin(actor)) return true;
   return isStaffOf(actor, caisseId) && fields.every((f) => staffEditable.has(f));
 }
 
 export function canGrantRole(actor: PolicyActor, _role: Role, _caisseId: string | null): boolean {
-  return isAdmin(actor);
+  return isPlatformAdmin(actor);
 }
 
 export function canRevokeRole(actor: PolicyActor): boolean {
-  return isAdmin(actor);
+  return isPlatformAdmin(actor);
 }
 
 export function canViewOutbox(actor: PolicyActor): boolean {
-  return isAdmin(actor);
+  return isPlatformAdmin(actor);
 }
 
 export function canViewAudit(actor: PolicyActor): boolean {
-  return isAdmin(actor);
+  return isPlatformAdmin(actor);
 }
 
 /** What a caisse edit form may offer this actor. */
 export function caisseAbilities(actor: PolicyActor, caisseId: string) {
-  return { edit: canManageCaisse(actor, caisseId), editName: isAdmin(actor), editTerritories: isAdmin(actor) };
+  return { edit: canManageCaisse(actor, caisseId), editName: isPlatformAdmin(actor), editTerritories: isPlatformAdmin(actor) };
 }
 export type CaisseAbilities = ReturnType<typeof caisseAbilities>;
 

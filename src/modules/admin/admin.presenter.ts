@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLLOUT_STATES, TERRITORY_KINDS, type territories } from '../territories/territories.tables.js';
+import { type territories } from '../territories/territories.tables.js';
+import { ROLLOUT_STATES, TERRITORY_KINDS } from '../territories/territories.domain.js';
 import type { caisses } from '../caisses/caisses.tables.js';
 
 type TerritoryRow = typeof territories.$inferSelect;

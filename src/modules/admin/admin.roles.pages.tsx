@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { requireActor } from '../../platform/http/guards.js';
 import { parseInput } from '../../platform/validation.js';

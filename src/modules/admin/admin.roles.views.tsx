@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, ErrorSummary, Field, Select, type FormErrors } from '../../platform/views/forms.js';
-import { ROLES } from '../auth/auth.tables.js';
+import { ROLES } from '../auth/auth.domain.js';
 import type { RoleGrantView } from './admin.logs.presenter.js';
 import { AdminFrame, type DoneKey } from './admin.views.js';
 

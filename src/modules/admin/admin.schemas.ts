@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLLOUT_STATES, TERRITORY_KINDS } from '../territories/territories.tables.js';
-import { ROLES } from '../auth/auth.tables.js';
+import { ROLLOUT_STATES, TERRITORY_KINDS } from '../territories/territories.domain.js';
+import { ROLES } from '../auth/auth.domain.js';
 import { ZCheckbox, ZEmail } from '../auth/auth.schemas.js';
 
 const SLUG = /^[a-z0-9-]{2,60}$/;

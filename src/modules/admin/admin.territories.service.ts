@@ -7,6 +7,7 @@ import { territoriesRepository, type TerritoryRow } from '../territories/territo
 import { canManageTerritories } from './admin.policy.js';
 import { adminTerritoriesRepository, type TerritoryPatch } from './admin.territories.repository.js';
 import type { TTerritoryCreateBody, TTerritoryPatchBody } from './admin.schemas.js';
+import { rolloutRepository } from '../territories/territories.rollout.repository.js';
 
 export type TerritoryWithParent = { row: TerritoryRow; parentSlug: string | null };
 
@@ -74,6 +75,9 @@ export async function updateTerritory(deps: Deps, actor: Actor, slug: string, in
     if (Object.keys(patch).length === 0) return { row: current, parentSlug: parent.slug };
     const row = (await adminTerritoriesRepository.update(tx, current.id, patch))!;
     if (patch.rolloutState) {
+      // Same history as the rollout form (ADR 0015): an immediate change replaces any schedule.
+      await rolloutRepository.cancelPending(tx, row.id);
+      await rolloutRepository.insertChange(tx, { territoryId: row.id, fromState: current.rolloutState, toState: row.rolloutState, effectiveAt: row.updatedAt, appliedAt: row.updatedAt, createdBy: actor.id });
       await audit(tx, { actorId: actor.id, action: 'territory.rollout', subjectType: 'territory', subjectId: row.id, data: { from: current.rolloutState, to: row.rolloutState } });
     }
     const edited = Object.keys(patch).filter((k) => k !== 'rolloutState');

@@ -1,8 +1,10 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, ErrorSummary, Field, Select, TextArea, type FormErrors } from '../../platform/views/forms.js';
-import { ROLLOUT_STATES, TERRITORY_KINDS, type RolloutState } from '../territories/territories.tables.js';
+import { ROLLOUT_STATES, TERRITORY_KINDS } from '../territories/territories.domain.js';
 import type { AdminTerritoryView } from './admin.presenter.js';
 import { AdminFrame, type DoneKey } from './admin.views.js';
+import { RolloutAdminPanel } from '../territories/territories.rollout.views.js';
+import type { RolloutAdminView } from '../territories/territories.rollout.service.js';
 
 type Values = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -102,17 +104,16 @@ export function TerritoriesPage({ ctx, territories, can, values, errors, done }:
   );
 }
 
-type EditProps = { ctx: RequestContext; territory: AdminTerritoryView; parents: AdminTerritoryView[]; values: Values; errors?: FormErrors | undefined; done?: DoneKey | undefined };
+type RolloutPanel = RolloutAdminView & { form?: { values: Values; errors?: FormErrors | undefined } | undefined };
+type EditProps = { ctx: RequestContext; territory: AdminTerritoryView; parents: AdminTerritoryView[]; values: Values; errors?: FormErrors | undefined; done?: DoneKey | undefined; rollout: RolloutPanel };
 
-export function TerritoryEditPage({ ctx, territory, parents, values, errors, done }: EditProps) {
+export function TerritoryEditPage({ ctx, territory, parents, values, errors, done, rollout }: EditProps) {
   const { t } = ctx;
   const l = labels(ctx);
   return (
     <AdminFrame ctx={ctx} current="territories" title={t('admin.territories.editTitle', { name: nameOf(ctx, territory) })} done={done}>
       <p><a href="/admin/territoires">{t('admin.territories.back')}</a></p>
-      <h2>{l.rolloutState}</h2>
-      <p><span class={`badge badge-${territory.rolloutState}`}>{t(`rollout.${territory.rolloutState satisfies RolloutState}`)}</span></p>
-      <RolloutForm ctx={ctx} territory={territory} />
+      <RolloutAdminPanel ctx={ctx} slug={territory.slug} name={nameOf(ctx, territory)} state={territory.rolloutState} rollout={rollout} values={rollout.form?.values} errors={rollout.form?.errors} />
       <h2>{t('admin.territories.detailsTitle')}</h2>
       <ErrorSummary t={t} errors={errors} labels={l} />
       <form method="post" action={`/admin/territoires/${territory.slug}`} novalidate class="stack narrow">

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.js';
 import { Notice } from '../../platform/views/forms.js';
-import { ROLLOUT_STATES } from '../territories/territories.tables.js';
+import { ROLLOUT_STATES } from '../territories/territories.domain.js';
 import type { DashboardStats } from './admin.logs.service.js';
 
 export type AdminSection = 'dashboard' | 'territories' | 'caisses' | 'roles' | 'outbox' | 'audit';

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { z } from 'zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { clientMeta, safeReturnPath } from '../../platform/http/guards.js';
@@ -17,6 +17,8 @@ const ZTokenQuery = z.object({ token: z.string().max(200).optional() });
 export const authPages: Module = async (app, { deps }) => {
   const names = cookieNames(deps.config);
 
+  /** Remembers, in this browser, that the person signed up for an organisation (see /verifier-courriel). */
+  const ORG_NEXT = 'ec_signup_org';
   const territoryOptions = (request: FastifyRequest) => listSignupTerritories(deps, request.ctx.locale);
 
   const signUpForm = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors?: never, status = 200) =>
@@ -25,25 +27,28 @@ export const authPages: Module = async (app, { deps }) => {
   app.get('/inscription', async (request, reply) => {
     if (request.ctx.actor) return reply.redirect('/moi', 303);
     const q = request.query as Record<string, unknown>;
-    return signUpForm(request, reply, { territory: typeof q.territoire === 'string' ? q.territoire : '' });
+    return signUpForm(request, reply, { territory: typeof q.territoire === 'string' ? q.territoire : '', joiningAs: q.pour === 'organisme' ? 'organisation' : 'self' });
   });
 
   app.post('/inscription', async (request, reply) =>
     handleForm(request, reply, ZRegisterBody,
       async (input) => {
         await auth.register(deps, input, clientMeta(request));
-        return sendPage(request, reply, <CheckEmailPage ctx={request.ctx} message={request.ctx.t('auth.register.checkEmail')} />, { title: request.ctx.t('auth.checkEmail.title'), noindex: true });
+        const forOrganisation = input.joiningAs === 'organisation';
+        if (forOrganisation) reply.setCookie(ORG_NEXT, '1', { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: 7 * 86_400 });
+        const message = request.ctx.t('auth.register.checkEmail') + (forOrganisation ? ` ${request.ctx.t('partners.signup.nextStep')}` : '');
+        return sendPage(request, reply, <CheckEmailPage ctx={request.ctx} message={message} />, { title: request.ctx.t('auth.checkEmail.title'), noindex: true });
       },
       (state, status) => signUpForm(request, reply, state.values, state.errors as never, status),
     ),
   );
 
   const signInForm = (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors?: never, status = 200, notice?: string) =>
-    sendPage(request, reply, <SignInPage ctx={request.ctx} values={values} errors={errors} notice={notice} returnTo={safeReturnPath(values.returnTo, '/moi')} />, { title: request.ctx.t('auth.login.title'), status, noindex: true });
+    sendPage(request, reply, <SignInPage ctx={request.ctx} values={values} errors={errors} notice={notice} returnTo={safeReturnPath(values.returnTo, '/moi', deps.config.publicUrl)} />, { title: request.ctx.t('auth.login.title'), status, noindex: true });
 
   app.get('/connexion', async (request, reply) => {
     const q = request.query as Record<string, unknown>;
-    if (request.ctx.actor) return reply.redirect(safeReturnPath(q.retour, '/moi'), 303);
+    if (request.ctx.actor) return reply.redirect(safeReturnPath(q.retour, '/moi', deps.config.publicUrl), 303);
     const notice = q.reinitialise === '1' ? request.ctx.t('auth.reset.done') : undefined;
     return signInForm(request, reply, { returnTo: q.retour }, undefined, 200, notice);
   });
@@ -59,7 +64,7 @@ export const authPages: Module = async (app, { deps }) => {
         if (!login) return signInForm(request, reply, { email: input.email, returnTo: (request.body as Record<string, unknown>).returnTo }, { _: { key: 'errors.ACCOUNT_SUSPENDED' } } as never, 403);
         const { session } = login;
         setSessionCookie(reply, deps.config, session.rawId, session.expiresAt);
-        return reply.redirect(safeReturnPath((request.body as Record<string, unknown>).returnTo, '/moi'), 303);
+        return reply.redirect(safeReturnPath((request.body as Record<string, unknown>).returnTo, '/moi', deps.config.publicUrl), 303);
       },
       (state, status) => signInForm(request, reply, state.values, state.errors as never, status),
     ),
@@ -83,6 +88,10 @@ export const authPages: Module = async (app, { deps }) => {
         const user = await auth.verifyEmail(deps, token);
         const session = await auth.startSession(deps, user.id, clientMeta(request), request.cookies[names.session]);
         setSessionCookie(reply, deps.config, session.rawId, session.expiresAt);
+        if (request.cookies[ORG_NEXT]) {
+          reply.clearCookie(ORG_NEXT, { path: '/' });
+          return reply.redirect('/organisations/nouvelle?bienvenue=1', 303);
+        }
         return reply.redirect('/moi?bienvenue=1', 303);
       },
       (state, status) => sendPage(request, reply, <VerifyEmailPage ctx={request.ctx} token={String(state.values.token ?? '')} errors={state.errors} />, { title: request.ctx.t('auth.verify.title'), status, noindex: true }),
@@ -125,6 +134,6 @@ export const authPages: Module = async (app, { deps }) => {
     const lang = isLocale(body.lang) ? body.lang : 'fr';
     reply.setCookie(names.lang, lang, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: 31_536_000 });
     if (request.ctx.actor) await auth.setLocale(deps, request.ctx.actor.id, lang);
-    return reply.redirect(safeReturnPath(body.returnTo, '/'), 303);
+    return reply.redirect(safeReturnPath(body.returnTo, '/', deps.config.publicUrl), 303);
   });
 };

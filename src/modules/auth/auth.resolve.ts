@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.js';
 import type { Actor } from '../../platform/http/context.js';
 import { sha256 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
 import type { UserRow } from './users.repository.js';
 import { apiTokensRepository, sessionsRepository, type RoleGrant } from './sessions.repository.js';
 
@@ -22,9 +23,11 @@ export async function actorFromSession(deps: Deps, rawId: string): Promise<Actor
   return toActor(found.user, found.roles, 'session', idHash, found.session.reauthAt);
 }
 
-/** The actor behind `Authorization: Bearer ec_…`, or null. */
+/** The actor behind `Authorization: Bearer ec_…`, or null; an expired token gets its own error (TOKEN_EXPIRED, 401). */
 export async function actorFromToken(deps: Deps, token: string): Promise<Actor | null> {
-  const found = await apiTokensRepository.findValid(deps.db, sha256(token));
+  const hash = sha256(token);
+  const found = await apiTokensRepository.findValid(deps.db, hash);
+  if (!found && (await apiTokensRepository.isExpired(deps.db, hash))) throw new AppError('TOKEN_EXPIRED');
   if (!found || found.user.suspendedAt) return null;
   if (!found.token.lastUsedAt || Date.now() - found.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) await apiTokensRepository.touch(deps.db, found.token.id);
   return toActor(found.user, found.roles, 'token', null, null);

@@ -22,6 +22,8 @@ export const ZRegisterBody = z
     ageConfirmed: ZCheckbox,
     acceptTerms: ZCheckbox,
     newsletter: ZCheckbox.default(false),
+    /** "For yourself or for an organisation?": the organisation path goes on to create it once the address is verified. */
+    joiningAs: z.enum(['self', 'organisation']).default('self'),
   })
   .superRefine((v, ctx) => {
     if (!v.acceptTerms) ctx.addIssue({ code: 'custom', path: ['acceptTerms'], message: 'validation.mustAcceptTerms' });
@@ -35,10 +37,17 @@ export type TRegisterBody = z.output<typeof ZRegisterBody>;
 export const ZLoginBody = z.object({ email: ZEmail, password: z.string().min(1).max(200) });
 export type TLoginBody = z.output<typeof ZLoginBody>;
 
+/** A personal access token's lifetime in days: 30, 90 (the default) or 365; form strings are read as numbers. */
+export const ZTokenLifetime = z
+  .preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.literal([30, 90, 365], { message: 'validation.choice' }))
+  .default(90)
+  .describe('Days until the token expires: 30, 90 (default) or 365.');
+
 export const ZTokenBody = z.object({
   email: ZEmail,
   password: z.string().min(1).max(200),
   name: z.string().trim().min(1).max(60).default('API'),
+  expiresInDays: ZTokenLifetime,
 });
 
 export const ZVerifyEmailBody = z.object({ token: z.string().min(10).max(200) });

@@ -149,12 +149,13 @@ export async function confirmPasswordReset(deps: Deps, token: string, password: 
     const user = await usersRepository.update(tx, userId, { passwordHash, emailVerifiedAt: new Date() });
     if (!user) throw new AppError('TOKEN_INVALID');
     await sessionsRepository.deleteAllForUser(tx, userId);
+    await apiTokensRepository.revokeAllForUser(tx, userId);
     await mailRepository.enqueue(tx, passwordChangedMail({ to: user.email, locale: user.locale, name: user.displayName }));
     return user;
   });
 }
 
-/** Changing the password needs the current one (re-authentication); all other sessions end. */
+/** Changing the password needs the current one (re-authentication); all other sessions and every personal access token end. */
 export async function changePassword(deps: Deps, userId: string, currentPassword: string, newPassword: string, meta: RequestMeta): Promise<NewSession> {
   const user = await usersRepository.findById(deps.db, userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
@@ -164,15 +165,23 @@ export async function changePassword(deps: Deps, userId: string, currentPassword
   await deps.db.transaction(async (tx) => {
     await usersRepository.update(tx, userId, { passwordHash });
     await sessionsRepository.deleteAllForUser(tx, userId);
+    // A token minted under the old password must not outlive it (ADR 0018).
+    await apiTokensRepository.revokeAllForUser(tx, userId);
     await mailRepository.enqueue(tx, passwordChangedMail({ to: user.email, locale: user.locale, name: user.displayName }));
   });
   return startSession(deps, userId, meta);
 }
 
-export async function createApiToken(deps: Deps, userId: string, name: string): Promise<{ id: string; name: string; token: string; createdAt: Date }> {
+/** Lifetimes a person may choose for a personal access token (days); every token expires. */
+export const TOKEN_LIFETIMES = [30, 90, 365] as const;
+export type TokenLifetime = (typeof TOKEN_LIFETIMES)[number];
+export const DEFAULT_TOKEN_LIFETIME: TokenLifetime = 90;
+
+export async function createApiToken(deps: Deps, userId: string, name: string, lifetimeDays: TokenLifetime = DEFAULT_TOKEN_LIFETIME): Promise<{ id: string; name: string; token: string; createdAt: Date; expiresAt: Date }> {
   const token = `ec_${randomToken(32)}`;
-  const row = await apiTokensRepository.insert(deps.db, { id: newId(), userId, name, tokenHash: sha256(token), prefix: token.slice(0, 7) });
-  return { id: row.id, name: row.name, token, createdAt: row.createdAt };
+  const expiresAt = new Date(Date.now() + lifetimeDays * 86_400_000);
+  const row = await apiTokensRepository.insert(deps.db, { id: newId(), userId, name, tokenHash: sha256(token), prefix: token.slice(0, 7), expiresAt });
+  return { id: row.id, name: row.name, token, createdAt: row.createdAt, expiresAt };
 }
 
 export async function setLocale(deps: Deps, userId: string, locale: Locale): Promise<void> {

@@ -2,13 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { territories } from '../territories/territories.tables.js';
 import { caisses } from '../caisses/caisses.tables.js';
-
-export const FIELD_VISIBILITIES = ['public', 'members', 'private'] as const;
-export type FieldVisibility = (typeof FIELD_VISIBILITIES)[number];
-export const PROFILE_FIELDS = ['photo', 'bio', 'skills', 'interests', 'territory', 'links'] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
-export type ProfilePrivacy = Record<ProfileField, FieldVisibility>;
-export type ProfileLink = { label: string; url: string };
+import { ONE_TIME_PURPOSES, CONSENT_PURPOSES, ROLES, type ProfilePrivacy, type ProfileLink } from './auth.domain.js';
+export * from './auth.domain.js';
 
 export const users = pgTable(
   'users',
@@ -72,9 +67,6 @@ export const apiTokens = pgTable(
   (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 );
 
-export const ONE_TIME_PURPOSES = ['verify_email', 'password_reset'] as const;
-export type OneTimePurpose = (typeof ONE_TIME_PURPOSES)[number];
-
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
@@ -88,9 +80,6 @@ export const oneTimeTokens = pgTable(
   (t) => [index('one_time_tokens_user_idx').on(t.userId, t.purpose)],
 );
 
-export const CONSENT_PURPOSES = ['terms', 'newsletter'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
-
 export const consents = pgTable(
   'consents',
   {
@@ -103,10 +92,6 @@ export const consents = pgTable(
   },
   (t) => [index('consents_user_idx').on(t.userId, t.purpose, t.createdAt)],
 );
-
-/** Platform admin (no caisse) or caisse-scoped: staff, moderator, delegate (for a term: `expiresAt`), caisse admin. */
-export const ROLES = ['staff', 'moderator', 'admin', 'delegate'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const roleGrants = pgTable(
   'role_grants',

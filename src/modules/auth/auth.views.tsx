@@ -19,6 +19,16 @@ export function SignUpPage({ ctx, values, errors, territories }: { ctx: RequestC
       <ErrorSummary t={t} errors={errors} labels={labels} />
       <form method="post" action="/inscription" novalidate class="stack">
         <CsrfField token={ctx.csrfToken} />
+        <fieldset class="joining-as">
+          <legend>{t('partners.signup.legend')}</legend>
+          {(['self', 'organisation'] as const).map((v) => (
+            <div class="field field-check">
+              <input type="radio" id={`joiningAs-${v}`} name="joiningAs" value={v} checked={(str(values.joiningAs) || 'self') === v} />
+              <label for={`joiningAs-${v}`}>{t(`partners.signup.${v}`)}</label>
+            </div>
+          ))}
+          <p class="hint muted">{t('partners.signup.organisationHint')}</p>
+        </fieldset>
         <Field t={t} name="displayName" label={labels.displayName} value={str(values.displayName)} errors={errors} required autocomplete="name" maxLength={80} hint={t('auth.register.displayNameHint')} />
         <Field t={t} name="email" type="email" label={labels.email} value={str(values.email)} errors={errors} required autocomplete="email" />
         <Field t={t} name="password" type="password" label={labels.password} errors={errors} required autocomplete="new-password" hint={t('auth.register.passwordHint')} />

@@ -84,6 +84,12 @@ export const apiTokensRepository = {
       .limit(1);
     return rows[0];
   },
+  /** Whether this hash names a token that was not revoked but whose lifetime is over. */
+  async isExpired(db: Db, tokenHash: string): Promise<boolean> {
+    const rows = await db.select({ id: apiTokens.id }).from(apiTokens)
+      .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), sql`${apiTokens.expiresAt} <= now()`)).limit(1);
+    return rows.length > 0;
+  },
   async touch(db: Db, id: string): Promise<void> {
     await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, id));
   },

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendFragment, sendPage } from '../../platform/views/render.js';
 import { handleForm, type FormState as PipelineState } from '../../platform/http/forms.js';
 import { requireActor, safeReturnPath } from '../../platform/http/guards.js';

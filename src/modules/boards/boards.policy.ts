@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/http/context.js';
-import type { BoardItemType } from './boards.tables.js';
+import type { BoardItemType } from './boards.domain.js';
+import { isPlatformAdmin, isStaffOf, isStaffServing, moderatesIn, staffCaisseIds } from '../access/access.scope.js';
 
 /** Who is asking, as far as board rules care. `null` is a visitor. */
 export type BoardActor = Pick<Actor, 'id' | 'roles'> | null;
@@ -9,14 +10,9 @@ export type PolicyBoard = { ownerId: string | null; visibility: 'public' | 'priv
 
 export const BOARD_LIMITS = { boardsPerPerson: 200, itemsPerBoard: 500, titleMax: 120, descriptionMax: 2000, noteMax: 500 } as const;
 
-export function isGlobalAdmin(actor: BoardActor): boolean {
-  return actor?.roles.some((r) => r.role === 'admin' && r.caisseId === null) ?? false;
-}
-
 /** Caisses (among those serving a territory) whose staff this actor is: staff or admin scoped to the caisse. */
 export function curatingCaisses(actor: BoardActor, servingCaisseIds: readonly string[]): string[] {
-  if (!actor) return [];
-  const mine = actor.roles.filter((r) => (r.role === 'staff' || r.role === 'admin') && r.caisseId !== null).map((r) => r.caisseId!);
+  const mine = staffCaisseIds(actor);
   return servingCaisseIds.filter((id) => mine.includes(id));
 }
 
@@ -26,13 +22,12 @@ export function curatingCaisses(actor: BoardActor, servingCaisseIds: readonly st
  */
 export function canCurate(actor: BoardActor, servingCaisseIds: readonly string[]): boolean {
   if (servingCaisseIds.length === 0) return false;
-  return isGlobalAdmin(actor) || curatingCaisses(actor, servingCaisseIds).length > 0;
+  return isPlatformAdmin(actor) || curatingCaisses(actor, servingCaisseIds).length > 0;
 }
 
 /** Moderators of a board: global admins, and moderators/staff/admins of a caisse serving its territory. */
 export function isBoardModerator(actor: BoardActor, servingCaisseIds: readonly string[]): boolean {
-  if (isGlobalAdmin(actor)) return true;
-  return actor?.roles.some((r) => r.caisseId !== null && servingCaisseIds.includes(r.caisseId)) ?? false;
+  return moderatesIn(actor, servingCaisseIds) || isStaffServing(actor, servingCaisseIds);
 }
 
 export function isOwner(actor: BoardActor, board: Pick<PolicyBoard, 'ownerId'>): boolean {
@@ -55,7 +50,7 @@ export function canEditBoard(actor: BoardActor, board: PolicyBoard, servingCaiss
   if (!actor || !canViewBoard(actor, board, servingCaisseIds)) return false;
   if (isOwner(actor, board)) return true;
   if (!board.curated) return false;
-  return isGlobalAdmin(actor) || (board.caisseId !== null && actor.roles.some((r) => (r.role === 'staff' || r.role === 'admin') && r.caisseId === board.caisseId));
+  return isPlatformAdmin(actor) || (board.caisseId !== null && isStaffOf(actor, board.caisseId));
 }
 
 export function boardAbilities(actor: BoardActor, board: PolicyBoard, servingCaisseIds: readonly string[]) {

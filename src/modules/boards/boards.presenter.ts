@@ -3,7 +3,7 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import { imageSources } from '../projects/projects.images.js';
 import { ZProjectCard } from '../projects/projects.presenter.js';
 import { ZOffer } from '../offers/offers.presenter.js';
-import { BOARD_ITEM_TYPES, BOARD_VISIBILITIES } from './boards.tables.js';
+import { BOARD_ITEM_TYPES, BOARD_VISIBILITIES } from './boards.domain.js';
 import type { BoardListRow } from './boards.types.js';
 
 const ZRef = z.object({ slug: z.string(), name: z.string() });

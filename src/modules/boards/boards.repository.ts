@@ -63,7 +63,7 @@ type RawCard = {
 
 type RawOffer = {
   id: string; owner_id: string; organisation_id: string | null; kind: OfferRecord['kind']; title: string; description: string; quantity: number | null; period: OfferRecord['period']; territory_ids: string[]; skills: string[];
-  availability: string; status: OfferRecord['status']; created_at: Date | string; updated_at: Date | string; cursor_at: string;
+  availability: string; status: OfferRecord['status']; created_at: Date | string; updated_at: Date | string; cursor_at: string; language: OfferRecord['language'];
   owner_handle: string; owner_name: string; owner_territory_id: string | null; owner_territory_visibility: FieldVisibility | null; org_slug: string | null; org_name: string | null; org_territory_id: string | null; org_signed_at: Date | string | null;
 };
 
@@ -167,14 +167,14 @@ export const boardsRepository = {
   async offerRecords(db: Db, ids: string[]): Promise<OfferRecord[]> {
     if (ids.length === 0) return [];
     const rows = await execRows<RawOffer>(db, sql`
-      SELECT o.id, o.owner_id, o.organisation_id, o.kind, o.title, o.description, o.quantity, o.period, o.territory_ids, o.skills, o.availability, o.status, o.created_at, o.updated_at,
+      SELECT o.id, o.owner_id, o.organisation_id, o.kind, o.title, o.description, o.language, o.quantity, o.period, o.territory_ids, o.skills, o.availability, o.status, o.created_at, o.updated_at,
         ${exactTime('o.created_at')} AS cursor_at, u.handle AS owner_handle, u.display_name AS owner_name, u.territory_id AS owner_territory_id, u.privacy->>'territory' AS owner_territory_visibility,
         g.slug AS org_slug, g.name AS org_name, g.territory_id AS org_territory_id, g.charter_signed_at AS org_signed_at
       FROM offers o JOIN users u ON u.id = o.owner_id LEFT JOIN organisations g ON g.id = o.organisation_id
-      WHERE o.id IN (${idList(ids)}) AND o.status = 'active' AND u.deleted_at IS NULL AND u.suspended_at IS NULL`);
+      WHERE o.id IN (${idList(ids)}) AND o.status = 'active' AND o.hidden_at IS NULL AND u.deleted_at IS NULL AND u.suspended_at IS NULL`);
     return rows.map((r) => ({
-      id: r.id, ownerId: r.owner_id, organisationId: r.organisation_id, kind: r.kind, title: r.title, description: r.description, quantity: r.quantity, period: r.period,
-      territoryIds: r.territory_ids, skills: r.skills, availability: r.availability, status: r.status, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), cursorAt: r.cursor_at,
+      id: r.id, ownerId: r.owner_id, organisationId: r.organisation_id, kind: r.kind, title: r.title, description: r.description, language: r.language, quantity: r.quantity, period: r.period,
+      territoryIds: r.territory_ids, skills: r.skills, availability: r.availability, status: r.status, hiddenAt: null, hiddenReason: null, createdAt: new Date(r.created_at), updatedAt: new Date(r.updated_at), cursorAt: r.cursor_at,
       owner: { handle: r.owner_handle, displayName: r.owner_name, territoryId: r.owner_territory_id, territoryVisibility: r.owner_territory_visibility ?? 'private' },
       organisation: r.org_slug ? { slug: r.org_slug, name: r.org_name ?? '', territoryId: r.org_territory_id, partner: r.org_signed_at !== null } : null,
     }));
@@ -185,11 +185,6 @@ export const boardsRepository = {
       SELECT b.id, b.title, EXISTS (SELECT 1 FROM board_items bi WHERE bi.board_id = b.id AND bi.item_type = ${itemType} AND bi.item_id = ${itemId}) AS has_item
       FROM boards b WHERE b.owner_id = ${ownerId} ORDER BY b.updated_at DESC, b.id DESC LIMIT 200`);
     return rows.map((r) => ({ id: r.id, title: r.title, hasItem: r.has_item }));
-  },
-  async servingCaisseIds(db: Db, territoryId: string | null): Promise<string[]> {
-    if (!territoryId) return [];
-    const rows = await execRows<{ caisse_id: string }>(db, sql`SELECT caisse_id FROM caisse_territories WHERE territory_id = ${territoryId} ORDER BY caisse_id`);
-    return rows.map((r) => r.caisse_id);
   },
   async territoryBySlug(db: Db, slug: string): Promise<{ id: string; slug: string } | undefined> {
     const rows = await execRows<{ id: string; slug: string }>(db, sql`SELECT id, slug FROM territories WHERE slug = ${slug}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { parseInput } from '../../platform/validation.js';
 import * as boards from './boards.service.js';
 import { ZBoard, ZBoardDetail, ZBoardItem, ZBoardList } from './boards.presenter.js';

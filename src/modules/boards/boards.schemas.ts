@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZListQuery } from '../../platform/pagination.js';
-import { BOARD_ITEM_TYPES, BOARD_VISIBILITIES } from './boards.tables.js';
+import { BOARD_ITEM_TYPES, BOARD_VISIBILITIES } from './boards.domain.js';
 import { BOARD_LIMITS } from './boards.policy.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

@@ -12,12 +12,14 @@ import { territoryNames } from '../offers/offers.service.js';
 import { activitiesRepository } from '../social/activities.repository.js';
 import { followState } from '../social/follows.service.js';
 import type { FollowState } from '../social/follows.presenter.js';
-import type { BoardItemType } from './boards.tables.js';
+import type { BoardItemType } from './boards.domain.js';
 import { boardsRepository } from './boards.repository.js';
 import type { BoardItemRow, BoardListRow } from './boards.types.js';
-import { BOARD_LIMITS, boardAbilities, canCurate, canEditBoard, canViewBoard, curatingCaisses, isGlobalAdmin, keyOf, moveOne, reorderPlan, type BoardAbilities, type ItemKey, type PolicyBoard } from './boards.policy.js';
+import { BOARD_LIMITS, boardAbilities, canCurate, canEditBoard, canViewBoard, curatingCaisses, keyOf, moveOne, reorderPlan, type BoardAbilities, type ItemKey, type PolicyBoard } from './boards.policy.js';
 import { presentBoard, type BoardDetailView, type BoardItemView, type BoardView } from './boards.presenter.js';
 import type { TAddItemBody, TBoardListQuery, TCreateBoardBody, TMoveBody, TSaveToBoardForm, TUpdateBoardBody } from './boards.schemas.js';
+import { isPlatformAdmin, navAbilities, staffCaisseIds } from '../access/access.scope.js';
+import { accessRepository } from '../access/access.repository.js';
 
 export type BoardPage = { items: BoardView[]; nextCursor: string | null };
 
@@ -43,7 +45,7 @@ type Access = { row: BoardListRow; serving: string[]; can: BoardAbilities };
 async function viewable(deps: Pick<Deps, 'db'>, actor: Actor | null, id: string): Promise<Access> {
   const row = await boardsRepository.findById(deps.db, id);
   if (!row) throw new AppError('BOARD_NOT_FOUND');
-  const serving = await boardsRepository.servingCaisseIds(deps.db, row.territoryId);
+  const serving = await accessRepository.servingCaisseIds(deps.db, row.territoryId);
   if (!canViewBoard(actor, policyBoard(row), serving)) throw new AppError('BOARD_NOT_FOUND');
   return { row, serving, can: boardAbilities(actor, policyBoard(row), serving) };
 }
@@ -132,10 +134,10 @@ async function territoryOf(deps: Deps, slug: string): Promise<{ id: string; slug
 async function curatingCaisse(deps: Deps, me: Actor, serving: string[], caisseSlug: string | undefined): Promise<string> {
   if (!canCurate(me, serving)) {
     // Staff choosing a territory their caisse does not serve made a wrong choice; anyone else may not curate at all.
-    const staff = isGlobalAdmin(me) || me.roles.some((r) => (r.role === 'staff' || r.role === 'admin') && r.caisseId !== null);
+    const staff = navAbilities(me).staffSpace;
     throw staff ? validationError({ territory: { key: 'boards.validation.notServed' } }) : new AppError('FORBIDDEN');
   }
-  const allowed = isGlobalAdmin(me) ? serving : curatingCaisses(me, serving);
+  const allowed = isPlatformAdmin(me) ? serving : curatingCaisses(me, serving);
   if (!caisseSlug) return allowed[0]!;
   const caisse = await boardsRepository.caisseBySlug(deps.db, caisseSlug);
   if (!caisse || !allowed.includes(caisse.id)) throw validationError({ caisse: { key: 'validation.choice' } });
@@ -147,7 +149,7 @@ export async function createBoard(deps: Deps, actor: Actor | null, input: TCreat
   const me = author(actor);
   const territory = input.territory ? await territoryOf(deps, input.territory) : null;
   let caisseId: string | null = null;
-  if (input.curated) caisseId = await curatingCaisse(deps, me, await boardsRepository.servingCaisseIds(deps.db, territory!.id), input.caisse);
+  if (input.curated) caisseId = await curatingCaisse(deps, me, await accessRepository.servingCaisseIds(deps.db, territory!.id), input.caisse);
   const id = newId();
   await deps.db.transaction(async (tx) => {
     await boardsRepository.lockOwner(tx, me.id);
@@ -168,7 +170,7 @@ export async function updateBoard(deps: Deps, actor: Actor | null, id: string, i
   } else if (input.territory !== undefined) {
     const territory = await territoryOf(deps, input.territory);
     // A curated board stays with a territory its caisse serves.
-    if (row.curated && row.caisseId && !(await boardsRepository.servingCaisseIds(deps.db, territory.id)).includes(row.caisseId)) throw validationError({ territory: { key: 'validation.choice' } });
+    if (row.curated && row.caisseId && !(await accessRepository.servingCaisseIds(deps.db, territory.id)).includes(row.caisseId)) throw validationError({ territory: { key: 'validation.choice' } });
     territoryId = territory.id;
   }
   const { territory: _t, ...rest } = input;
@@ -301,7 +303,7 @@ export type CuratorOption = { territorySlug: string; territoryName: string; cais
 /** Territory × caisse pairs this person may make curated boards for (empty for everyone but caisse staff and admins). */
 export async function curatorOptions(deps: Deps, actor: Actor | null, locale: Locale): Promise<CuratorOption[]> {
   if (!actor) return [];
-  const scope = isGlobalAdmin(actor) ? 'all' : actor.roles.filter((r) => (r.role === 'staff' || r.role === 'admin') && r.caisseId !== null).map((r) => r.caisseId!);
+  const scope = isPlatformAdmin(actor) ? 'all' : staffCaisseIds(actor);
   const rows = await boardsRepository.curatableTerritories(deps.db, scope);
   return rows.map((r) => ({ territorySlug: r.slug, territoryName: locale === 'en' ? r.nameEn : r.nameFr, caisseSlug: r.caisseSlug, caisseName: r.caisseName }));
 }

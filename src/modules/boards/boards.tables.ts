@@ -2,11 +2,8 @@ import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'd
 import { users } from '../auth/auth.tables.js';
 import { territories } from '../territories/territories.tables.js';
 import { caisses } from '../caisses/caisses.tables.js';
-
-export const BOARD_VISIBILITIES = ['public', 'private'] as const;
-export type BoardVisibility = (typeof BOARD_VISIBILITIES)[number];
-export const BOARD_ITEM_TYPES = ['project', 'offer'] as const;
-export type BoardItemType = (typeof BOARD_ITEM_TYPES)[number];
+import { BOARD_VISIBILITIES, BOARD_ITEM_TYPES } from './boards.domain.js';
+export * from './boards.domain.js';
 
 /** A Pinterest-like collection; `curated` boards are made by caisse staff for a territory or a theme. */
 export const boards = pgTable(

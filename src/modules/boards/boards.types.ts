@@ -1,4 +1,5 @@
-import type { boards, BoardItemType } from './boards.tables.js';
+import type { boards } from './boards.tables.js';
+import type { BoardItemType } from './boards.domain.js';
 
 export type BoardRow = typeof boards.$inferSelect;
 export type NewBoard = typeof boards.$inferInsert;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { RolloutBadge } from '../territories/territories.views.js';
@@ -47,7 +48,8 @@ export function CaissesPage({ ctx, caisses }: { ctx: RequestContext; caisses: Ca
   );
 }
 
-export function CaissePage({ ctx, caisse }: { ctx: RequestContext; caisse: CaisseView }) {
+/** One caisse; `children` are the sections other modules add (team, projects, partners, delegates). */
+export function CaissePage({ ctx, caisse, children }: { ctx: RequestContext; caisse: CaisseView; children?: ComponentChildren }) {
   const { t } = ctx;
   return (
     <article class="stack">
@@ -74,6 +76,7 @@ export function CaissePage({ ctx, caisse }: { ctx: RequestContext; caisse: Caiss
         <h2 id="caisse-territories">{t('caisses.territoriesServed')}</h2>
         <ServedTerritories t={t} territories={caisse.territories} />
       </section>
+      {children}
     </article>
   );
 }

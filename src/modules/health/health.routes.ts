@@ -1,4 +1,4 @@
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { migrationsApplied } from '../../db/migrate.js';
 
 /** /healthz: the process answers (no dependencies). /readyz: it can serve traffic. */

@@ -1,6 +1,25 @@
 /** Strings of the home module, fr-CA first; the parity test compares both sides. */
 export const fr = {
   home: {
+    mine: {
+      title: 'Bonjour {{name}}',
+      intro: 'Ce qui se passe dans {{name}} et dans ce que vous suivez.',
+      introNoPlace: 'Ce qui se passe dans ce que vous suivez.',
+      setPlace: 'Indiquez votre quartier pour voir ce qui se passe près de chez vous.',
+      setPlaceLink: 'Modifier mon profil',
+      feedTitle: 'Dernièrement autour de vous',
+      feedTitleNoPlace: 'Dernièrement',
+      feedEmpty: 'Rien de neuf pour l’instant. Suivez des projets, des personnes ou un quartier pour voir leurs nouvelles ici.',
+      seeFeed: 'Voir tout mon fil',
+      toAnswer: 'Engagements à répondre',
+      toAnswerEmpty: 'Aucune proposition d’aide n’attend votre réponse.',
+      myPledges: 'Mes engagements en cours',
+      myPledgesEmpty: 'Vous n’avez pas d’engagement en cours.',
+      allPledges: 'Tous les engagements',
+      projectsTitle: 'Projets près de chez vous, dans {{name}}',
+      projectsEmpty: 'Aucun projet publié dans votre quartier pour l’instant.',
+      territoryLink: 'La page de {{name}}',
+    },
     title: 'La place publique de l’entraide de quartier',
     hero: {
       title: 'La place publique de l’entraide de quartier',
@@ -74,6 +93,25 @@ export const fr = {
 
 export const en: typeof fr = {
   home: {
+    mine: {
+      title: 'Hello {{name}}',
+      intro: 'What is happening in {{name}} and in what you follow.',
+      introNoPlace: 'What is happening in what you follow.',
+      setPlace: 'Tell us your neighbourhood to see what is happening near you.',
+      setPlaceLink: 'Edit my profile',
+      feedTitle: 'Lately around you',
+      feedTitleNoPlace: 'Lately',
+      feedEmpty: 'Nothing new for now. Follow projects, people or a neighbourhood to see their news here.',
+      seeFeed: 'See my whole feed',
+      toAnswer: 'Pledges to answer',
+      toAnswerEmpty: 'No offer of help is waiting for your answer.',
+      myPledges: 'My open pledges',
+      myPledgesEmpty: 'You have no open pledge.',
+      allPledges: 'All pledges',
+      projectsTitle: 'Projects near you, in {{name}}',
+      projectsEmpty: 'No project published in your neighbourhood yet.',
+      territoryLink: 'The {{name}} page',
+    },
     title: 'The public square of neighbourhood mutual aid',
     hero: {
       title: 'The public square of neighbourhood mutual aid',

@@ -3,7 +3,7 @@ import { presentHome } from './home.presenter.js';
 import type { TerritoryView } from '../territories/territories.presenter.js';
 
 const territory = (slug: string, kind: TerritoryView['kind'], rolloutState: TerritoryView['rolloutState'], caisses: string[] = []): TerritoryView => ({
-  id: slug, slug, kind, name: `Nom ${slug}`, names: { fr: slug, en: slug }, description: '', parent: null, rolloutState, caisses: caisses.map((c) => ({ slug: c, name: c })), hasBoundary: false,
+  id: slug, slug, kind, name: `Nom ${slug}`, names: { fr: slug, en: slug }, description: '', parent: null, rolloutState, caisses: caisses.map((c) => ({ slug: c, name: c })), hasBoundary: false, rolloutSince: null, nextRollout: null,
 });
 const caisse = (slug: string) => ({ id: slug, slug, name: slug, descriptionFr: '', descriptionEn: '', address: '', website: null, requiresApproval: false, createdAt: new Date(), updatedAt: new Date() });
 

@@ -3,6 +3,7 @@ import type { TerritoryRef, TerritoryView } from '../territories/territories.pre
 import { acceptsWaitlist, isOpenForSignup } from '../territories/territories.policy.js';
 import { presentCaisse, type CaisseView } from '../caisses/caisses.presenter.js';
 import type { caisses } from '../caisses/caisses.tables.js';
+import type { RolloutMapView } from '../territories/territories.map.js';
 
 export type HomeView = {
   /** Neighbourhoods where people can take part now (pilot or open). */
@@ -10,6 +11,8 @@ export type HomeView = {
   /** Neighbourhoods of the next waves (waitlist or planned). */
   nextWaves: TerritoryView[];
   caisses: CaisseView[];
+  /** The rollout map and its table (ADR 0015); absent in unit tests of the presenter. */
+  map?: RolloutMapView | undefined;
 };
 
 /**

@@ -4,6 +4,7 @@ import { RolloutBadge, TerritoryCard } from '../territories/territories.views.js
 import type { TerritoryView } from '../territories/territories.presenter.js';
 import { CaisseCard } from '../caisses/caisses.views.js';
 import type { HomeView } from './home.presenter.js';
+import { RolloutMapSection } from '../territories/territories.map.views.js';
 
 function Hero({ ctx }: { ctx: RequestContext }) {
   const { t, actor } = ctx;
@@ -75,6 +76,7 @@ export function HomePage({ ctx, home }: { ctx: RequestContext; home: HomeView })
           <p class="muted">{t('home.pilot.empty')}</p>
         )}
       </section>
+      {home.map ? <RolloutMapSection ctx={ctx} map={home.map} /> : null}
       <section aria-labelledby="caisses-title">
         <h2 id="caisses-title">{t('home.caisses.title')}</h2>
         <p>{t('home.caisses.intro')}</p>

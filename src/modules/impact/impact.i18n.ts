@@ -2,7 +2,12 @@
 export const fr = {
   impact: {
     title: 'Impact',
-    intro: 'L’aide confirmée par les deux parties, comptée sans nommer personne.',
+    intro: 'L’aide confirmée par les deux parties et dont la date est arrivée, comptée sans nommer personne.',
+    planned: {
+      title: 'Prévu',
+      intro: 'Aide déjà confirmée, mais dont la date n’est pas encore arrivée : elle sera comptée ce jour-là.',
+    },
+    mine: 'Mon impact',
     empty: 'Aucune aide confirmée pour le moment.',
     figures: {
       hours_one: 'heure de temps donnée',
@@ -27,7 +32,12 @@ export const fr = {
 export const en: typeof fr = {
   impact: {
     title: 'Impact',
-    intro: 'Help confirmed by both sides, counted without naming anyone.',
+    intro: 'Help confirmed by both sides whose date has come, counted without naming anyone.',
+    planned: {
+      title: 'Planned',
+      intro: 'Help already confirmed whose date has not come yet: it will be counted on that day.',
+    },
+    mine: 'My impact',
     empty: 'No confirmed help yet.',
     figures: {
       hours_one: 'hour of time given',

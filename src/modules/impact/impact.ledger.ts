@@ -1,4 +1,4 @@
-import type { NeedKind } from '../needs/needs.tables.js';
+import type { NeedKind } from '../needs/needs.domain.js';
 
 export type LedgerColumns = { hours: number; fundedCents: number; lentCents: number; itemsLent: number; itemsGiven: number };
 

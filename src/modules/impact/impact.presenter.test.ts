@@ -17,10 +17,11 @@ describe('where fulfilled help counts', () => {
 
 describe('impact CSV', () => {
   it('has a header row and one row per territory, names in the reader’s language', () => {
-    const row = { territoryId: 't1', slug: 'villeray', nameFr: 'Villeray', nameEn: 'Villeray (EN)', hours: 12, fundedCents: 50_000, lentCents: 0, itemsLent: 1, itemsGiven: 0, people: 3, pledges: 4, projects: 2 };
+    const planned = { hours: 6, fundedCents: 10_000, lentCents: 0, itemsLent: 0, itemsGiven: 2, pledges: 3 };
+    const row = { territoryId: 't1', slug: 'villeray', nameFr: 'Villeray', nameEn: 'Villeray (EN)', hours: 12, fundedCents: 50_000, lentCents: 0, itemsLent: 1, itemsGiven: 0, people: 3, pledges: 4, projects: 2, planned };
     const lines = impactCsv([row], 'en').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('territory,territory_name,hours,funded_cents,lent_cents,items_lent,items_given,people,pledges,projects');
-    expect(lines[1]).toBe('villeray,Villeray (EN),12,50000,0,1,0,3,4,2');
+    expect(lines[0]).toBe('territory,territory_name,hours,funded_cents,lent_cents,items_lent,items_given,people,pledges,projects,planned_hours,planned_funded_cents,planned_lent_cents,planned_items_lent,planned_items_given,planned_pledges');
+    expect(lines[1]).toBe('villeray,Villeray (EN),12,50000,0,1,0,3,4,2,6,10000,0,0,2,3');
   });
   it('quotes separators and neutralises spreadsheet formulas', () => {
     expect(csvCell('Saint-Michel, Nord')).toBe('"Saint-Michel, Nord"');

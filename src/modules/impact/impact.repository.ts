@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { caisses } from '../caisses/caisses.tables.js';
@@ -9,25 +9,42 @@ import type { ImpactSums, TerritoryImpactRow } from './impact.types.js';
 export type NewImpactEntry = Omit<typeof impactEntries.$inferInsert, 'id'>;
 
 /** What the ledger is filtered by: a project, a territory (with the neighbourhoods under it), a caisse, a period of local days. */
-export type ImpactFilter = { projectId?: string | undefined; territoryId?: string | undefined; caisseId?: string | undefined; from?: string | undefined; to?: string | undefined };
+export type ImpactFilter = { projectId?: string | undefined; territoryId?: string | undefined; caisseId?: string | undefined; from?: string | undefined; to?: string | undefined; supporterKey?: string | undefined };
 
 export type { ImpactSums, TerritoryImpactRow } from './impact.types.js';
 
-const sums = {
-  hours: sql<number>`coalesce(sum(${impactEntries.hours}), 0)::int`,
-  fundedCents: sql<number>`coalesce(sum(${impactEntries.fundedCents}), 0)::bigint`,
-  lentCents: sql<number>`coalesce(sum(${impactEntries.lentCents}), 0)::bigint`,
-  itemsLent: sql<number>`coalesce(sum(${impactEntries.itemsLent}), 0)::int`,
-  itemsGiven: sql<number>`coalesce(sum(${impactEntries.itemsGiven}), 0)::int`,
-  people: sql<number>`count(distinct ${impactEntries.supporterKey})::int`,
-  pledges: sql<number>`count(*)::int`,
-  projects: sql<number>`count(distinct ${impactEntries.projectId})::int`,
-};
+/** Help counts once its date has come; until then it is planned. */
+const due = sql`${impactEntries.occurredAt} <= now()`;
+const ahead = sql`${impactEntries.occurredAt} > now()`;
+const sumWhen = (column: AnyColumn, when: SQL, cast: 'int' | 'bigint') => sql<number>`coalesce(sum(${column}) FILTER (WHERE ${when}), 0)::${sql.raw(cast)}`;
 
-const toSums = (r: Record<keyof ImpactSums, number | string>): ImpactSums => ({
+const sums = {
+  hours: sumWhen(impactEntries.hours, due, 'int'),
+  fundedCents: sumWhen(impactEntries.fundedCents, due, 'bigint'),
+  lentCents: sumWhen(impactEntries.lentCents, due, 'bigint'),
+  itemsLent: sumWhen(impactEntries.itemsLent, due, 'int'),
+  itemsGiven: sumWhen(impactEntries.itemsGiven, due, 'int'),
+  people: sql<number>`count(distinct ${impactEntries.supporterKey}) FILTER (WHERE ${due})::int`,
+  pledges: sql<number>`count(*) FILTER (WHERE ${due})::int`,
+  projects: sql<number>`count(distinct ${impactEntries.projectId}) FILTER (WHERE ${due})::int`,
+  plannedHours: sumWhen(impactEntries.hours, ahead, 'int'),
+  plannedFundedCents: sumWhen(impactEntries.fundedCents, ahead, 'bigint'),
+  plannedLentCents: sumWhen(impactEntries.lentCents, ahead, 'bigint'),
+  plannedItemsLent: sumWhen(impactEntries.itemsLent, ahead, 'int'),
+  plannedItemsGiven: sumWhen(impactEntries.itemsGiven, ahead, 'int'),
+  plannedPledges: sql<number>`count(*) FILTER (WHERE ${ahead})::int`,
+};
+type RawSums = Record<keyof typeof sums, number | string>;
+
+const toSums = (r: RawSums): ImpactSums => ({
   hours: Number(r.hours), fundedCents: Number(r.fundedCents), lentCents: Number(r.lentCents), itemsLent: Number(r.itemsLent),
   itemsGiven: Number(r.itemsGiven), people: Number(r.people), pledges: Number(r.pledges), projects: Number(r.projects),
+  planned: {
+    hours: Number(r.plannedHours), fundedCents: Number(r.plannedFundedCents), lentCents: Number(r.plannedLentCents),
+    itemsLent: Number(r.plannedItemsLent), itemsGiven: Number(r.plannedItemsGiven), pledges: Number(r.plannedPledges),
+  },
 });
+const NO_SUMS = Object.fromEntries(Object.keys(sums).map((k) => [k, 0])) as RawSums;
 
 /** A local day (Montréal) as the instant it starts. */
 const dayStart = (day: string) => sql`(${day}::date)::timestamp AT TIME ZONE 'America/Toronto'`;
@@ -45,19 +62,25 @@ function where(f: ImpactFilter): SQL | undefined {
     f.projectId ? eq(impactEntries.projectId, f.projectId) : undefined,
     territoryTree,
     f.caisseId ? eq(impactEntries.caisseId, f.caisseId) : undefined,
+    f.supporterKey ? eq(impactEntries.supporterKey, f.supporterKey) : undefined,
     f.from ? gte(impactEntries.occurredAt, dayStart(f.from)) : undefined,
     f.to ? lt(impactEntries.occurredAt, sql`${dayStart(f.to)} + interval '1 day'`) : undefined,
   );
 }
 
 export const impactRepository = {
-  /** Call inside the transaction that fulfils the pledge. */
-  async insert(db: Db, row: NewImpactEntry): Promise<void> {
-    await db.insert(impactEntries).values({ id: newId(), ...row });
+  /**
+   * Call inside the transaction that fulfils the pledge. With `helpDay` (the help's last local
+   * day), the entry happens at the later of `occurredAt` and the start of that day: help confirmed
+   * ahead of its date stays planned until the day comes.
+   */
+  async insert(db: Db, row: NewImpactEntry & { occurredAt: Date }, helpDay?: string | null): Promise<void> {
+    const occurredAt = helpDay ? sql`greatest(${row.occurredAt.toISOString()}::timestamptz, ${dayStart(helpDay)})` : row.occurredAt;
+    await db.insert(impactEntries).values({ id: newId(), ...row, occurredAt });
   },
   async totals(db: Db, f: ImpactFilter): Promise<ImpactSums> {
     const rows = await db.select(sums).from(impactEntries).where(where(f));
-    return toSums(rows[0] ?? { hours: 0, fundedCents: 0, lentCents: 0, itemsLent: 0, itemsGiven: 0, people: 0, pledges: 0, projects: 0 });
+    return toSums(rows[0] ?? NO_SUMS);
   },
   /** The same sums, one row per territory where help happened. */
   async byTerritory(db: Db, f: ImpactFilter): Promise<TerritoryImpactRow[]> {

@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { hmac } from '../../platform/crypto.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import type { NeedKind } from '../needs/needs.tables.js';
+import type { NeedKind } from '../needs/needs.domain.js';
 import { ledgerColumns } from './impact.ledger.js';
 import { impactRepository, type ImpactFilter, type ImpactSums } from './impact.repository.js';
 import { impactCsv } from './impact.presenter.js';
@@ -23,7 +23,10 @@ export type FulfilledHelp = {
   materialMode: 'lend' | 'give' | null;
   quantity: number;
   project: { id: string; territoryId: string; caisseId: string | null };
+  /** When both sides confirmed it. */
   occurredAt: Date;
+  /** The help's last local day (the pledge's end, else start, date): before it comes, the help is planned, not counted. */
+  helpDay?: string | null | undefined;
 };
 
 /** Records a fulfilled pledge in the ledger; call inside the transaction that fulfils it. */
@@ -37,12 +40,17 @@ export async function recordFulfilledHelp(tx: Db, deps: Pick<Deps, 'config'>, he
     ...ledgerColumns(help.kind, help.materialMode, help.quantity),
     supporterKey: supporterKey(deps.config.sessionSecret, help.supporterId ?? `pledge:${help.pledgeId}`),
     occurredAt: help.occurredAt,
-  });
+  }, help.helpDay);
 }
 
 /** Impact figures of a project, a territory (and the neighbourhoods under it) or a caisse, for their pages. */
 export async function impactFor(deps: Pick<Deps, 'db'>, scope: { projectId?: string; territoryId?: string; caisseId?: string }): Promise<ImpactSums> {
   return impactRepository.totals(deps.db, scope);
+}
+
+/** What one person's fulfilled help adds up to (their own page), found through their pseudonymous key. */
+export async function impactOfPerson(deps: Pick<Deps, 'db' | 'config'>, userId: string): Promise<ImpactSums> {
+  return impactRepository.totals(deps.db, { supporterKey: supporterKey(deps.config.sessionSecret, userId) });
 }
 
 async function filterFrom(deps: Pick<Deps, 'db'>, q: TImpactQuery): Promise<ImpactFilter> {

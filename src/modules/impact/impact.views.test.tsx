@@ -15,6 +15,14 @@ describe('impact figures', () => {
     expect(text(html)).toContain('1 234,56 $ versés en financement');
     expect(text(html)).not.toContain('prêtés');
   });
+  it('shows help whose date has not come apart, as planned, never in the counted figures', () => {
+    const planned = { hours: 5, fundedCents: 0, lentCents: 0, itemsLent: 0, itemsGiven: 0, pledges: 1 };
+    const html = renderToString(<ImpactFigures ctx={{ t: translator('en'), fmt: formatters('en') }} figures={{ ...zero, hours: 3, people: 1, pledges: 1, planned }} />);
+    const [counted, ahead] = text(html).split('Planned');
+    expect(counted).toContain('3 hours of time given');
+    expect(counted).not.toContain('5 hours');
+    expect(ahead).toContain('5 hours of time given');
+  });
   it('says when nothing is counted yet', () => {
     expect(renderToString(<ImpactFigures ctx={{ t: translator('en'), fmt: formatters('en') }} figures={zero} />)).toContain('No confirmed help yet.');
   });

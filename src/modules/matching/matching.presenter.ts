@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale, T } from '../../platform/i18n/i18n.js';
-import { NEED_KINDS } from '../needs/needs.tables.js';
+import { NEED_KINDS } from '../needs/needs.domain.js';
 import type { MatchCandidate, MatchReason, TerritoryName } from './matching.score.js';
 import type { NeedMatches, NeedNearYou } from './matching.service.js';
 

@@ -103,7 +103,7 @@ export const matchingRepository = {
           (CASE WHEN o.kind = ${need.kind} THEN ${WEIGHTS.sameKind} ELSE 0 END + ${skillPoints(sql`coalesce(h.n, 0)`)}
             + CASE WHEN ${serves} THEN ${WEIGHTS.sameTerritory} ELSE 0 END + CASE WHEN org.charter_signed_at IS NOT NULL THEN ${WEIGHTS.partner} ELSE 0 END)::int AS score
         FROM offers o JOIN users u ON u.id = o.owner_id LEFT JOIN organisations org ON org.id = o.organisation_id LEFT JOIN hits h ON h.id = o.id
-        WHERE o.status = 'active' AND (o.kind = ${need.kind} OR ec_skill_keys(o.skills) && ${keys}::text[]) AND ${ACTIVE_USER}
+        WHERE o.status = 'active' AND o.hidden_at IS NULL AND (org.id IS NULL OR org.hidden_at IS NULL) AND (o.kind = ${need.kind} OR ec_skill_keys(o.skills) && ${keys}::text[]) AND ${ACTIVE_USER}
           AND o.owner_id <> ALL(${param(need.teamIds)}::text[])${need.projectOrganisationId ? sql` AND o.organisation_id IS DISTINCT FROM ${need.projectOrganisationId}` : sql``}
         ORDER BY score DESC, updated DESC, o.id ASC LIMIT ${limit}
       )

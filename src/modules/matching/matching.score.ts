@@ -1,4 +1,4 @@
-import type { NeedKind } from '../needs/needs.tables.js';
+import type { NeedKind } from '../needs/needs.domain.js';
 
 /**
  * How candidates are ranked (docs/adr/0007-matching.md). The SQL adds these points; ties go to

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { viewableProject } from '../projects/projects.access.js';
 import { matchingRepository, type CandidateRow, type NeedContext, type NeedNearRow } from './matching.repository.js';
 import { MATCH_LIMIT, mergeCandidates, WEIGHTS, type MatchCandidate, type TerritoryName } from './matching.score.js';
-import type { NeedKind } from '../needs/needs.tables.js';
+import type { NeedKind } from '../needs/needs.domain.js';
 
 export type NeedMatches = { need: Pick<NeedContext, 'id' | 'title' | 'kind' | 'projectId' | 'projectTitle'>; candidates: MatchCandidate[] };
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { Checkbox, CsrfField, ErrorSummary, Field, Select, TextArea, type FormErrors } from '../../platform/views/forms.js';
-import { FIELD_VISIBILITIES, PROFILE_FIELDS, type ProfileField } from '../auth/auth.tables.js';
+import { FIELD_VISIBILITIES, PROFILE_FIELDS, type ProfileField } from '../auth/auth.domain.js';
 import type { MeView } from './me.presenter.js';
 import { LIMITS } from './me.schemas.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { clientMeta, requireActor } from '../../platform/http/guards.js';
@@ -34,11 +34,11 @@ export const meSecurityPages: Module = async (app, { deps }) => {
   // The new token is shown in the response itself (never in a URL), once.
   app.post('/moi/securite/jetons', async (request, reply) =>
     handleForm(request, reply, ZCreateTokenBody,
-      async ({ name }) => {
-        const created = await me.createToken(deps, requireActor(request), name);
+      async ({ name, expiresInDays }) => {
+        const created = await me.createToken(deps, requireActor(request), name, expiresInDays);
         return render(request, reply, { newToken: { name: created.name, token: created.token } });
       },
-      (state, status) => render(request, reply, { tokenErrors: state.errors, tokenName: String(state.values.name ?? '') }, status),
+      (state, status) => render(request, reply, { tokenErrors: state.errors, tokenName: String(state.values.name ?? ''), tokenLifetime: typeof state.values.expiresInDays === 'string' ? state.values.expiresInDays : '90' }, status),
     ),
   );
 

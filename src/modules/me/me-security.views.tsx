@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.js';
-import { CsrfField, ErrorSummary, Field, Notice, type FormErrors } from '../../platform/views/forms.js';
+import { CsrfField, ErrorSummary, Field, Notice, Select, type FormErrors } from '../../platform/views/forms.js';
 import type { ApiTokenView } from './me.presenter.js';
 
 export type SecurityState = {
@@ -11,6 +11,7 @@ export type SecurityState = {
   passwordErrors?: FormErrors | undefined;
   tokenErrors?: FormErrors | undefined;
   tokenName?: string;
+  tokenLifetime?: string;
 };
 
 function TokenTable({ ctx, tokens }: { ctx: RequestContext; tokens: ApiTokenView[] }) {
@@ -26,6 +27,7 @@ function TokenTable({ ctx, tokens }: { ctx: RequestContext; tokens: ApiTokenView
             <th scope="col">{t('me.security.tokens.prefix')}</th>
             <th scope="col">{t('me.security.tokens.createdAt')}</th>
             <th scope="col">{t('me.security.tokens.lastUsedAt')}</th>
+            <th scope="col">{t('me.security.tokens.expiresAt')}</th>
             <th scope="col"><span class="visually-hidden">{t('me.security.tokens.actions')}</span></th>
           </tr>
         </thead>
@@ -36,6 +38,7 @@ function TokenTable({ ctx, tokens }: { ctx: RequestContext; tokens: ApiTokenView
               <td><code>{token.prefix}…</code></td>
               <td>{fmt.dateTime(new Date(token.createdAt))}</td>
               <td>{token.lastUsedAt ? fmt.dateTime(new Date(token.lastUsedAt)) : t('me.security.tokens.never')}</td>
+              <td>{token.expiresAt ? fmt.dateTime(new Date(token.expiresAt)) : t('me.security.tokens.never')}</td>
               <td>
                 <form method="post" action={`/moi/securite/jetons/${encodeURIComponent(token.id)}/revoquer`} class="inline-form" data-confirm={t('me.security.tokens.revokeConfirm', { name: token.name })}>
                   <CsrfField token={ctx.csrfToken} />
@@ -84,10 +87,12 @@ export function SecurityPage({ ctx, state }: { ctx: RequestContext; state: Secur
         ) : null}
         <TokenTable ctx={ctx} tokens={state.tokens} />
         <h3>{t('me.security.tokens.create')}</h3>
-        <ErrorSummary t={t} errors={state.tokenErrors} labels={{ name: t('me.security.tokens.name') }} />
+        <ErrorSummary t={t} errors={state.tokenErrors} labels={{ name: t('me.security.tokens.name'), expiresInDays: t('me.security.tokens.lifetime') }} />
         <form method="post" action="/moi/securite/jetons" novalidate class="stack">
           <CsrfField token={ctx.csrfToken} />
           <Field t={t} name="name" label={t('me.security.tokens.name')} value={state.tokenName ?? ''} errors={state.tokenErrors} required maxLength={60} hint={t('me.security.tokens.nameHint')} />
+          <Select t={t} name="expiresInDays" label={t('me.security.tokens.lifetime')} value={state.tokenLifetime ?? '90'} errors={state.tokenErrors} hint={t('me.security.tokens.lifetimeHint')}
+            options={['30', '90', '365'].map((d) => ({ value: d, label: t('me.security.tokens.lifetimeDays', { count: Number(d) }) }))} />
           <button type="submit" class="button button-secondary">{t('me.security.tokens.createSubmit')}</button>
         </form>
       </section>

@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { requireActor } from '../../platform/http/guards.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import type { FormErrors } from '../../platform/views/forms.js';
-import { territoriesRepository } from '../territories/territories.repository.js';
-import { territoryName } from '../territories/territories.presenter.js';
+import { listNeighbourhoodOptions } from '../territories/territories.service.js';
 import { getPerson } from '../people/people.service.js';
 import { ZProfileForm } from './me.schemas.js';
 import * as me from './me.service.js';
@@ -45,8 +44,7 @@ export const mePages: Module = async (app, opts) => {
   });
 
   async function territoryOptions(request: FastifyRequest) {
-    const rows = await territoriesRepository.list(deps.db);
-    return rows.filter((r) => r.kind === 'neighbourhood').map((r) => ({ slug: r.slug, name: territoryName(r, request.ctx.locale) }));
+    return listNeighbourhoodOptions(deps, request.ctx.locale);
   }
 
   const profileForm = async (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors?: FormErrors, status = 200) =>

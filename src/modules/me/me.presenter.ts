@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FIELD_VISIBILITIES, PROFILE_FIELDS, type users } from '../auth/auth.tables.js';
+import { type users } from '../auth/auth.tables.js';
+import { FIELD_VISIBILITIES, PROFILE_FIELDS } from '../auth/auth.domain.js';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -60,9 +61,11 @@ export const ZApiToken = z.object({
   prefix: z.string(),
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
+  /** Every token expires (30, 90 or 365 days after creation); older tokens may have none. */
+  expiresAt: z.iso.datetime().nullable(),
 });
 export type ApiTokenView = z.output<typeof ZApiToken>;
 
-export function presentToken(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }): ApiTokenView {
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null };
+export function presentToken(row: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; expiresAt: Date | null }): ApiTokenView {
+  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null, expiresAt: row.expiresAt?.toISOString() ?? null };
 }

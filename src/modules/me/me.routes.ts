@@ -1,6 +1,7 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { clientMeta, requireActor } from '../../platform/http/guards.js';
 import { setSessionCookie } from '../../platform/http/cookies.js';
 import { ZApiToken, ZMe } from './me.presenter.js';
@@ -17,7 +18,7 @@ export const meApiRoutes: Module = async (app, { deps }) => {
     requireActor(request);
   });
 
-  r.get('/api/v1/me', { schema: { tags, response: { 200: ZMe } } }, async (request) => me.getMe(deps, requireActor(request).id));
+  r.get('/api/v1/me', { schema: { tags, security: SECURITY.signedIn, response: { 200: ZMe } } }, async (request) => me.getMe(deps, requireActor(request).id));
 
   r.patch('/api/v1/me', { schema: { tags, body: ZUpdateMeBody, response: { 200: ZMe } } }, async (request) => me.updateMe(deps, requireActor(request), request.body));
 
@@ -32,13 +33,13 @@ export const meApiRoutes: Module = async (app, { deps }) => {
     return reply.status(202).send({ status: 'accepted' as const, message: request.ctx.t('me.unverified.sent') });
   });
 
-  r.get('/api/v1/me/tokens', { schema: { tags, response: { 200: z.object({ items: z.array(ZApiToken), nextCursor: z.null() }) } } }, async (request) => ({
+  r.get('/api/v1/me/tokens', { schema: { tags, security: SECURITY.signedIn, response: { 200: z.object({ items: z.array(ZApiToken), nextCursor: z.null() }) } } }, async (request) => ({
     items: await me.listTokens(deps, requireActor(request)),
     nextCursor: null,
   }));
 
   r.post('/api/v1/me/tokens', { schema: { tags, body: ZCreateTokenBody, response: { 201: ZApiToken.extend({ token: z.string() }) } } }, async (request, reply) => {
-    const created = await me.createToken(deps, requireActor(request), request.body.name);
+    const created = await me.createToken(deps, requireActor(request), request.body.name, request.body.expiresInDays);
     return reply.status(201).send(created);
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FIELD_VISIBILITIES, PROFILE_FIELDS } from '../auth/auth.tables.js';
-import { ZCheckbox } from '../auth/auth.schemas.js';
+import { FIELD_VISIBILITIES, PROFILE_FIELDS } from '../auth/auth.domain.js';
+import { ZCheckbox, ZTokenLifetime } from '../auth/auth.schemas.js';
 
 export { ZChangePasswordBody } from '../auth/auth.schemas.js';
 
@@ -98,5 +98,5 @@ export const ZProfileForm = z.preprocess(
   }),
 );
 
-export const ZCreateTokenBody = z.object({ name: z.string().trim().min(1).max(60) });
+export const ZCreateTokenBody = z.object({ name: z.string().trim().min(1).max(60), expiresInDays: ZTokenLifetime });
 export const ZTokenParams = z.object({ id: z.string().min(1).max(64) });

@@ -87,9 +87,9 @@ export async function listTokens(deps: Deps, actor: Actor): Promise<ApiTokenView
 }
 
 /** A token can only be minted from a browser session: a leaked token must not breed new ones. */
-export async function createToken(deps: Deps, actor: Actor, name: string): Promise<ApiTokenView & { token: string }> {
+export async function createToken(deps: Deps, actor: Actor, name: string, lifetimeDays?: auth.TokenLifetime): Promise<ApiTokenView & { token: string }> {
   if (actor.via !== 'session') throw new AppError('FORBIDDEN');
-  const created = await auth.createApiToken(deps, actor.id, name);
+  const created = await auth.createApiToken(deps, actor.id, name, lifetimeDays);
   return { ...presentToken({ ...created, prefix: created.token.slice(0, 7), lastUsedAt: null }), token: created.token };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { requireActor } from '../../platform/http/guards.js';
 import { ZMe } from '../me/me.presenter.js';
 import { getMe } from '../me/me.service.js';
@@ -34,7 +34,7 @@ export const mediaRoutes: Module = async (app, opts) => {
 
   r.put(
     '/api/v1/me/photo',
-    { onRequest: signedIn, schema: { tags: ['me'], description: 'multipart/form-data with one file field `photo` (JPEG, PNG, WebP or GIF; 8 MB, 40 megapixels at most).', response: { 200: ZMe } } },
+    { onRequest: signedIn, config: { openapi: { multipart: { photo: { file: true, required: true, description: 'The photo: JPEG, PNG, WebP or GIF; 8 MB, 40 megapixels at most.' } } } }, schema: { tags: ['me'], description: 'multipart/form-data with one file field `photo` (JPEG, PNG, WebP or GIF; 8 MB, 40 megapixels at most).', response: { 200: ZMe } } },
     async (request) => {
       const actor = requireActor(request);
       await setProfilePhoto(deps, actor, await readPhotoUpload(request));

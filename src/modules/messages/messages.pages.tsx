@@ -1,11 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendFragment, sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { requireActor } from '../../platform/http/guards.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { usersRepository } from '../auth/users.repository.js';
 import * as conversations from './messages.service.js';
 import { parseContext, ZConversationParams, ZMessageBody, ZStartConversationBody } from './messages.schemas.js';
 import { ConversationsPage, MessageItem, NewConversationPage, ReplyForm, ReplyStatus, ThreadPage, type FormState } from './messages.views.js';
@@ -39,8 +38,7 @@ export const messagesPages: Module = async (app, { deps }) => {
 
   async function newForm(request: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) {
     const handle = typeof state.values.to === 'string' ? state.values.to.trim().toLowerCase() : '';
-    const user = handle ? await usersRepository.findByHandle(deps.db, handle) : undefined;
-    const recipient = user && !user.suspendedAt ? { handle: user.handle, displayName: user.displayName } : null;
+    const recipient = await conversations.recipientByHandle(deps, handle);
     return sendPage(request, reply, <NewConversationPage ctx={request.ctx} data={{ ...state, recipient }} />, { title: request.ctx.t('messages.new.title'), status, noindex: true, nav: 'messages' });
   }
 

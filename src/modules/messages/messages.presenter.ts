@@ -24,6 +24,8 @@ export const ZMessage = z.object({
   /** Plain text; pages show it escaped, with its line breaks. */
   body: z.string(),
   author: ZPersonRef.nullable(),
+  /** The author's language, a hint for the message's own (`lang` when it differs from the page's). */
+  lang: z.enum(['fr', 'en']).nullable(),
   mine: z.boolean(),
   createdAt: z.string(),
   /** Hidden by moderation: the other participant gets an empty body; its author keeps it, with the reason. */
@@ -57,6 +59,7 @@ export function presentMessage(row: MessageRow, me: string): MessageView {
     id: row.id,
     body: hidden && !mine ? '' : row.body,
     author: row.author_handle && row.author_name ? { handle: row.author_handle, displayName: row.author_name } : null,
+    lang: row.author_locale ?? null,
     mine,
     createdAt: iso(row.created_at),
     hidden,

@@ -62,13 +62,13 @@ export const messagesRepository = {
   async messages(db: Db, conversationId: string, limit: number, after?: Cursor): Promise<MessageRow[]> {
     const keyset = after ? sql`AND (m.created_at, m.id) < (${after.at}::timestamptz, ${after.id})` : sql``;
     return execRows<MessageRow>(db, sql`
-      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, m.created_at, ${exactTime('m.created_at')} AS cursor_at, m.hidden_at, m.hidden_reason
+      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, u.locale AS author_locale, m.created_at, ${exactTime('m.created_at')} AS cursor_at, m.hidden_at, m.hidden_reason
       FROM messages m LEFT JOIN users u ON u.id = m.author_id AND u.deleted_at IS NULL
       WHERE m.conversation_id = ${conversationId} ${keyset} ORDER BY m.created_at DESC, m.id DESC LIMIT ${limit + 1}`);
   },
   async findMessage(db: Db, id: string): Promise<MessageRow | undefined> {
     const rows = await execRows<MessageRow>(db, sql`
-      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, m.created_at, ${exactTime('m.created_at')} AS cursor_at, m.hidden_at, m.hidden_reason
+      SELECT m.id, m.body, m.author_id, u.handle AS author_handle, u.display_name AS author_name, u.locale AS author_locale, m.created_at, ${exactTime('m.created_at')} AS cursor_at, m.hidden_at, m.hidden_reason
       FROM messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.id = ${id}`);
     return rows[0];
   },

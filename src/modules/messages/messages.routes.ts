@@ -1,6 +1,7 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { idempotent } from '../../platform/idempotency.js';
 import * as conversations from './messages.service.js';
 import { ZConversation, ZConversationList, ZMessage, ZMessageList } from './messages.presenter.js';
@@ -15,7 +16,7 @@ export const messagesRoutes: Module = async (app, opts) => {
   const { deps } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/conversations', { schema: { tags, description: 'The caller’s conversations, latest message first, each with its unread count.', querystring: ZConversationListQuery, response: { 200: ZConversationList } } }, async (request) =>
+  r.get('/api/v1/conversations', { schema: { tags, security: SECURITY.signedIn, description: 'The caller’s conversations, latest message first, each with its unread count.', querystring: ZConversationListQuery, response: { 200: ZConversationList } } }, async (request) =>
     conversations.listConversations(deps, request.ctx.actor, request.query.limit, request.query.cursor),
   );
 
@@ -29,7 +30,7 @@ export const messagesRoutes: Module = async (app, opts) => {
       }),
   );
 
-  r.get('/api/v1/conversations/:id/messages', { schema: { tags, description: `Newest first; reading the first page marks the conversation read. ${privateNote}`, params: ZConversationParams, querystring: ZMessageListQuery, response: { 200: ZMessageList } } }, async (request) =>
+  r.get('/api/v1/conversations/:id/messages', { schema: { tags, security: SECURITY.signedIn, description: `Newest first; reading the first page marks the conversation read. ${privateNote}`, params: ZConversationParams, querystring: ZMessageListQuery, response: { 200: ZMessageList } } }, async (request) =>
     conversations.readMessages(deps, request.ctx.actor, request.params.id, request.query.limit, request.query.cursor),
   );
 

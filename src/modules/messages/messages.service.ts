@@ -58,6 +58,12 @@ async function participation(deps: Deps, me: Actor, id: string): Promise<Convers
   return row;
 }
 
+/** The person a new conversation would go to, by handle (null when unknown or suspended). */
+export async function recipientByHandle(deps: Deps, handle: string): Promise<{ handle: string; displayName: string } | null> {
+  const user = handle ? await usersRepository.findByHandle(deps.db, handle) : undefined;
+  return user && !user.suspendedAt ? { handle: user.handle, displayName: user.displayName } : null;
+}
+
 export async function blocksWith(deps: Deps, me: Actor, otherId: string | null): Promise<Blocks> {
   return otherId ? messagesRepository.blocksBetween(deps.db, me.id, otherId) : { iBlocked: false, blockedMe: false };
 }

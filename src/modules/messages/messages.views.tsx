@@ -1,4 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.js';
+import { LOCALE_TAGS } from '../../platform/i18n/i18n.js';
 import { CsrfField, ErrorSummary, Field, Notice, TextArea, type FormErrors } from '../../platform/views/forms.js';
 import type { Blocks } from './messages.policy.js';
 import type { ConversationView, MessageView } from './messages.presenter.js';
@@ -53,7 +54,7 @@ export function MessageItem({ ctx, message }: { ctx: Ctx; message: MessageView }
         <strong>{message.mine ? t('messages.thread.me') : message.author?.displayName ?? t('messages.deletedAccount')}</strong> · <Time ctx={ctx} at={message.createdAt} />
         {!message.mine && !message.hidden && message.author ? <> · <ReportLink ctx={ctx} type="message" id={message.id} /></> : null}
       </p>
-      {message.hidden && !message.mine ? <p class="message-body message-hidden"><em>{t('moderation.hidden.message')}</em></p> : <p class="message-body">{message.body}</p>}
+      {message.hidden && !message.mine ? <p class="message-body message-hidden"><em>{t('moderation.hidden.message')}</em></p> : <p class="message-body" lang={message.lang && message.lang !== ctx.locale ? LOCALE_TAGS[message.lang] : undefined}>{message.body}</p>}
       {message.hidden && message.mine ? <HiddenBanner ctx={ctx} reason={message.hidden.reason} /> : null}
     </li>
   );

@@ -9,8 +9,10 @@ export const fr = {
       message: 'Signaler ce message',
       user: 'Signaler cette personne',
       board: 'Signaler ce tableau',
+      offer: 'Signaler cette offre',
+      organisation: 'Signaler cette organisation',
     },
-    targets: { project: 'Projet', update: 'Nouvelle de projet', comment: 'Commentaire', message: 'Message privé', user: 'Personne', board: 'Tableau' },
+    targets: { project: 'Projet', update: 'Nouvelle de projet', comment: 'Commentaire', message: 'Message privé', user: 'Personne', board: 'Tableau', offer: 'Offre', organisation: 'Organisation' },
     reasons: {
       spam: 'Pourriel ou publicité',
       harassment: 'Harcèlement ou intimidation',
@@ -99,8 +101,10 @@ export const en: typeof fr = {
       message: 'Report this message',
       user: 'Report this person',
       board: 'Report this board',
+      offer: 'Report this offer',
+      organisation: 'Report this organisation',
     },
-    targets: { project: 'Project', update: 'Project update', comment: 'Comment', message: 'Private message', user: 'Person', board: 'Board' },
+    targets: { project: 'Project', update: 'Project update', comment: 'Comment', message: 'Private message', user: 'Person', board: 'Board', offer: 'Offer', organisation: 'Organisation' },
     reasons: {
       spam: 'Spam or advertising',
       harassment: 'Harassment or bullying',

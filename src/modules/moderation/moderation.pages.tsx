@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { requireActor, safeReturnPath } from '../../platform/http/guards.js';
 import { AppError, validationError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
-import { REPORT_STATUSES, type ReportStatus } from './moderation.tables.js';
+import { REPORT_STATUSES, type ReportStatus } from './moderation.domain.js';
 import * as moderation from './moderation.service.js';
 import { parseTarget, ZActionBody, ZReportBody } from './moderation.schemas.js';
 import { groupKey, QueuePage, ReportPage, ReportSentPage, type QueueFormState } from './moderation.views.js';

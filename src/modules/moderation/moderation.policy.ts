@@ -1,25 +1,13 @@
 import type { Actor } from '../../platform/http/context.js';
 import type { Limit } from '../../platform/rate-limit.js';
-import type { ModerationActionKind, ReportStatus, ReportTarget } from './moderation.tables.js';
+import type { ModerationActionKind, ReportStatus, ReportTarget } from './moderation.domain.js';
+import { isPlatformAdmin, moderatedCaisseIds, moderatesIn } from '../access/access.scope.js';
 
 /** Who is asking, as far as moderation cares: their id and role grants. `null` is a visitor. */
 export type ModerationActor = Pick<Actor, 'id' | 'roles'> | null;
 
 /** Filing reports: 20 an hour per person. */
 export const REPORT_LIMIT: Limit = { name: 'report-user', max: 20, windowSeconds: 3600 };
-
-/** Roles that moderate within the caisses they are granted for (staff alone do not). */
-const MODERATING_ROLES: ReadonlySet<string> = new Set(['moderator', 'admin']);
-
-/** A platform admin (an admin grant without a caisse) moderates everything. */
-export function isPlatformAdmin(actor: ModerationActor): boolean {
-  return actor?.roles.some((r) => r.role === 'admin' && r.caisseId === null) ?? false;
-}
-
-/** The caisses this actor moderates for (moderator or caisse admin grants). */
-export function moderatedCaisseIds(actor: ModerationActor): string[] {
-  return [...new Set((actor?.roles ?? []).filter((r) => MODERATING_ROLES.has(r.role) && r.caisseId !== null).map((r) => r.caisseId!))];
-}
 
 /** Whether this actor has a moderation queue at all (nav entry, /moderation). */
 export function isModerator(actor: ModerationActor): boolean {
@@ -31,9 +19,7 @@ export function isModerator(actor: ModerationActor): boolean {
  * territory (or a territory no caisse serves) is for platform admins only.
  */
 export function canModerate(actor: ModerationActor, servingCaisseIds: readonly string[]): boolean {
-  if (isPlatformAdmin(actor)) return true;
-  const mine = moderatedCaisseIds(actor);
-  return servingCaisseIds.some((id) => mine.includes(id));
+  return moderatesIn(actor, servingCaisseIds);
 }
 
 /** Hiding and restoring apply to content; suspending to people; dismissing closes reports on anything. */

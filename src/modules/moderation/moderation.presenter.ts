@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MODERATION_ACTIONS, REPORT_REASONS, REPORT_STATUSES, REPORT_TARGETS, type ReportTarget } from './moderation.tables.js';
+import { MODERATION_ACTIONS, REPORT_REASONS, REPORT_STATUSES, REPORT_TARGETS, type ReportTarget } from './moderation.domain.js';
 import type { ActionRow, ReportRow, TargetRow } from './moderation.types.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -9,7 +9,7 @@ export const excerptOf = (text: string, max = 280) => {
 };
 
 /** Where a target lives (a message's address only opens for its conversation's participants). */
-export function targetUrl(t: Pick<TargetRow, 'type' | 'id' | 'projectId' | 'conversationId' | 'authorHandle'>): string {
+export function targetUrl(t: Pick<TargetRow, 'type' | 'id' | 'projectId' | 'conversationId' | 'authorHandle'> & { slug?: string | null }): string {
   const urls: Record<ReportTarget, () => string> = {
     project: () => `/projets/${t.id}`,
     update: () => `/projets/${t.projectId}#nouvelle-${t.id}`,
@@ -17,6 +17,8 @@ export function targetUrl(t: Pick<TargetRow, 'type' | 'id' | 'projectId' | 'conv
     message: () => `/messages/${t.conversationId}#m-${t.id}`,
     user: () => `/membres/${t.authorHandle}`,
     board: () => `/tableaux/${t.id}`,
+    offer: () => `/offres/${t.id}`,
+    organisation: () => `/organisations/${t.slug ?? t.id}`,
   };
   return urls[t.type]();
 }

@@ -9,7 +9,7 @@ const team = (projectId: string) => sql.raw(`coalesce((SELECT array_agg(pt.user_
 
 type RawTarget = {
   id: string; author_ids: string[] | null; author_name: string | null; author_handle: string | null; territory_id: string | null; project_id: string | null; status: string | null;
-  hidden_at: Date | string | null; hidden_reason: string | null; title: string | null; excerpt: string | null; conversation_id: string | null; participant_ids: string[] | null;
+  hidden_at: Date | string | null; hidden_reason: string | null; title: string | null; excerpt: string | null; conversation_id: string | null; participant_ids: string[] | null; slug?: string | null;
 };
 
 /** One query per target type, all returning the same columns. */
@@ -33,15 +33,23 @@ const TARGET_QUERIES: Record<ReportTarget, (id: string) => SQL> = {
   board: (id) => sql`SELECT b.id, array_remove(ARRAY[b.owner_id], NULL) AS author_ids, u.display_name AS author_name, u.handle AS author_handle, coalesce(b.territory_id, u.territory_id) AS territory_id, NULL AS project_id, b.visibility AS status,
       b.hidden_at, b.hidden_reason, b.title, b.description AS excerpt, NULL AS conversation_id, NULL::text[] AS participant_ids
     FROM boards b LEFT JOIN users u ON u.id = b.owner_id AND u.deleted_at IS NULL WHERE b.id = ${id}`,
+  offer: (id) => sql`SELECT o.id, array_remove(ARRAY[o.owner_id], NULL) || coalesce((SELECT array_agg(m.user_id) FROM organisation_members m WHERE m.organisation_id = o.organisation_id), '{}') AS author_ids,
+      u.display_name AS author_name, u.handle AS author_handle, coalesce(o.territory_ids[1], org.territory_id, u.territory_id) AS territory_id, NULL AS project_id, o.status,
+      o.hidden_at, o.hidden_reason, o.title, o.description AS excerpt, NULL AS conversation_id, NULL::text[] AS participant_ids
+    FROM offers o LEFT JOIN users u ON u.id = o.owner_id AND u.deleted_at IS NULL LEFT JOIN organisations org ON org.id = o.organisation_id WHERE o.id = ${id}`,
+  organisation: (id) => sql`SELECT o.id, coalesce((SELECT array_agg(m.user_id) FROM organisation_members m WHERE m.organisation_id = o.id), '{}') AS author_ids,
+      NULL AS author_name, NULL AS author_handle, o.territory_id, NULL AS project_id, NULL AS status,
+      o.hidden_at, o.hidden_reason, o.name AS title, o.description AS excerpt, NULL AS conversation_id, NULL::text[] AS participant_ids, o.slug
+    FROM organisations o WHERE o.id = ${id} OR o.slug = ${id}`,
 };
 
-const TABLE: Record<Exclude<ReportTarget, 'user'>, string> = { project: 'projects', update: 'project_updates', comment: 'comments', message: 'messages', board: 'boards' };
+const TABLE: Record<Exclude<ReportTarget, 'user'>, string> = { project: 'projects', update: 'project_updates', comment: 'comments', message: 'messages', board: 'boards', offer: 'offers', organisation: 'organisations' };
 
-/** Scopes the queue to reports on territories served by these caisses (null: every report). */
-function scope(caisseIds: string[] | null): SQL {
-  if (caisseIds === null) return sql`true`;
-  if (caisseIds.length === 0) return sql`false`;
-  return sql`r.territory_id IN (SELECT ct.territory_id FROM caisse_territories ct WHERE ct.caisse_id IN (${sql.join(caisseIds.map((id) => sql`${id}`), sql`, `)}))`;
+/** Scopes the queue to reports on these territories (null: every report). */
+function scope(territoryIds: readonly string[] | null): SQL {
+  if (territoryIds === null) return sql`true`;
+  if (territoryIds.length === 0) return sql`false`;
+  return sql`r.territory_id IN (${sql.join(territoryIds.map((id) => sql`${id}`), sql`, `)})`;
 }
 
 export const moderationRepository = {
@@ -51,14 +59,8 @@ export const moderationRepository = {
     return {
       type, id: r.id, authorIds: r.author_ids ?? [], authorName: r.author_name, authorHandle: r.author_handle, territoryId: r.territory_id, projectId: r.project_id, status: r.status,
       hiddenAt: r.hidden_at === null ? null : new Date(r.hidden_at), hiddenReason: r.hidden_reason, title: r.title ?? '', excerpt: r.excerpt ?? '',
-      conversationId: r.conversation_id, participantIds: r.participant_ids,
+      conversationId: r.conversation_id, participantIds: r.participant_ids, slug: r.slug ?? null,
     };
-  },
-  /** The caisses serving a territory (none for a missing territory). */
-  async servingCaisseIds(db: Db, territoryId: string | null): Promise<string[]> {
-    if (!territoryId) return [];
-    const rows = await execRows<{ caisse_id: string }>(db, sql`SELECT caisse_id FROM caisse_territories WHERE territory_id = ${territoryId}`);
-    return rows.map((r) => r.caisse_id);
   },
 
   async findOpenReport(db: Db, reporterId: string, type: ReportTarget, targetId: string): Promise<ReportRow | undefined> {
@@ -74,18 +76,18 @@ export const moderationRepository = {
     await db.insert(reports).values({ ...r, createdAt: new Date() });
   },
   /** The queue, newest first, keyset on (createdAt, id); up to limit + 1 rows. */
-  async listReports(db: Db, caisseIds: string[] | null, status: ReportStatus, limit: number, after?: Cursor): Promise<ReportRow[]> {
+  async listReports(db: Db, territoryIds: readonly string[] | null, status: ReportStatus, limit: number, after?: Cursor): Promise<ReportRow[]> {
     const keyset = after ? sql`AND (r.created_at, r.id) < (${after.at}::timestamptz, ${after.id})` : sql``;
     return execRows<ReportRow>(db, sql`SELECT r.*, ${exactTime('r.created_at')} AS cursor_at FROM reports r
-      WHERE r.status = ${status} AND ${scope(caisseIds)} ${keyset} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit + 1}`);
+      WHERE r.status = ${status} AND ${scope(territoryIds)} ${keyset} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit + 1}`);
   },
   /** Reports grouped by target, the most recently reported first; keyset on (latest, target id); up to limit + 1 rows. */
-  async listGroups(db: Db, caisseIds: string[] | null, status: ReportStatus, limit: number, after?: Cursor): Promise<ReportGroupRow[]> {
+  async listGroups(db: Db, territoryIds: readonly string[] | null, status: ReportStatus, limit: number, after?: Cursor): Promise<ReportGroupRow[]> {
     const keyset = after ? sql`WHERE (g.latest_at, g.target_id) < (${after.at}::timestamptz, ${after.id})` : sql``;
     return execRows<ReportGroupRow>(db, sql`SELECT g.*, ${exactTime('g.latest_at')} AS cursor_at FROM (
         SELECT r.target_type, r.target_id, count(*)::int AS reports, array_agg(DISTINCT r.reason) AS reasons, max(r.created_at) AS latest_at,
           array_remove(array_agg(r.details ORDER BY r.created_at DESC), '') AS details
-        FROM reports r WHERE r.status = ${status} AND ${scope(caisseIds)} GROUP BY r.target_type, r.target_id
+        FROM reports r WHERE r.status = ${status} AND ${scope(territoryIds)} GROUP BY r.target_type, r.target_id
       ) g ${keyset} ORDER BY g.latest_at DESC, g.target_id DESC LIMIT ${limit + 1}`);
   },
   /** Closes the open reports on a target; returns how many. */
@@ -120,13 +122,18 @@ export const moderationRepository = {
   async setSubjectHidden(db: Db, type: Exclude<ReportTarget, 'user'>, id: string, hidden: boolean): Promise<void> {
     // coalesce: rows without a subject (NULL subject_type) are shown again with their project.
     const stillHidden = sql`NOT coalesce((x.subject_type = 'update' AND EXISTS (SELECT 1 FROM project_updates u WHERE u.id = x.subject_id AND u.hidden_at IS NOT NULL))
-      OR (x.subject_type = 'comment' AND EXISTS (SELECT 1 FROM comments c WHERE c.id = x.subject_id AND c.hidden_at IS NOT NULL)), false)`;
+      OR (x.subject_type = 'comment' AND EXISTS (SELECT 1 FROM comments c WHERE c.id = x.subject_id AND c.hidden_at IS NOT NULL))
+      OR (x.subject_type = 'offer' AND EXISTS (SELECT 1 FROM offers o WHERE o.id = x.subject_id AND o.hidden_at IS NOT NULL)), false)`;
     const set = hidden ? sql`hidden_at = now()` : sql`hidden_at = NULL`;
     const state = hidden ? sql`x.hidden_at IS NULL` : sql`x.hidden_at IS NOT NULL AND ${stillHidden}`;
     const subject = sql`x.subject_type = ${type} AND x.subject_id = ${id}`;
     if (type === 'project') {
       await db.execute(sql`UPDATE activities x SET ${set} WHERE ${state} AND (${subject} OR x.project_id = ${id})`);
       await db.execute(sql`UPDATE notifications x SET ${set} WHERE ${state} AND (${subject} OR (x.data->>'projectId' = ${id} AND x.kind NOT LIKE 'moderation.%'))`);
+    } else if (type === 'organisation') {
+      // An organisation's feed items include what was published in its name (its offers).
+      await db.execute(sql`UPDATE activities x SET ${set} WHERE ${state} AND (${subject} OR x.organisation_id = ${id})`);
+      await db.execute(sql`UPDATE notifications x SET ${set} WHERE ${state} AND ${subject}`);
     } else {
       await db.execute(sql`UPDATE activities x SET ${set} WHERE ${state} AND ${subject}`);
       await db.execute(sql`UPDATE notifications x SET ${set} WHERE ${state} AND ${subject}`);

@@ -1,5 +1,6 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import * as moderation from './moderation.service.js';
 import { ZActionResult, ZReport, ZReportList } from './moderation.presenter.js';
 import { ZActionBody, ZReportBody, ZReportListQuery } from './moderation.schemas.js';
@@ -23,7 +24,7 @@ export const moderationRoutes: Module = async (app, opts) => {
 
   r.get(
     '/api/v1/moderation/reports',
-    { schema: { tags, description: 'The moderation queue: reports on the territories served by the caisses the caller moderates for (moderator or caisse admin grants; platform admins see all), newest first, filtered by `status` (default open). Others get 403.', querystring: ZReportListQuery, response: { 200: ZReportList } } },
+    { schema: { tags, security: SECURITY.signedIn, description: 'The moderation queue: reports on the territories served by the caisses the caller moderates for (moderator or caisse admin grants; platform admins see all), newest first, filtered by `status` (default open). Others get 403.', querystring: ZReportListQuery, response: { 200: ZReportList } } },
     async (request) => moderation.listReports(deps, request.ctx.actor, request.query.status, request.query.limit, request.query.cursor),
   );
 

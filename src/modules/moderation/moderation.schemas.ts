@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZListQuery } from '../../platform/pagination.js';
-import { MODERATION_ACTIONS, REPORT_REASONS, REPORT_STATUSES, REPORT_TARGETS } from './moderation.tables.js';
+import { MODERATION_ACTIONS, REPORT_REASONS, REPORT_STATUSES, REPORT_TARGETS } from './moderation.domain.js';
 
 export const DETAILS_MAX = 2000;
 export const REASON_MAX = 1000;

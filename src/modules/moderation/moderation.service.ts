@@ -9,11 +9,13 @@ import { hit } from '../../platform/rate-limit.js';
 import { viewableProject } from '../projects/projects.access.js';
 import { notificationsRepository } from '../notifications/notifications.repository.js';
 import { moderationRepository } from './moderation.repository.js';
-import type { ReportStatus, ReportTarget } from './moderation.tables.js';
-import { actionRefusal, canReport, isModerator, isPlatformAdmin, moderatedCaisseIds, notificationKind, REPORT_LIMIT, reportOutcome, seesHidden } from './moderation.policy.js';
+import type { ReportStatus, ReportTarget } from './moderation.domain.js';
+import { actionRefusal, canReport, isModerator, notificationKind, REPORT_LIMIT, reportOutcome, seesHidden } from './moderation.policy.js';
 import { excerptOf, presentAction, presentReport, presentTarget, targetUrl, type ModerationActionView, type QueuedReportView, type ReportView, type TargetSummary } from './moderation.presenter.js';
 import type { TActionBody, TReportBody } from './moderation.schemas.js';
 import type { TargetRow } from './moderation.types.js';
+import { isPlatformAdmin, moderatedCaisseIds } from '../access/access.scope.js';
+import { accessRepository } from '../access/access.repository.js';
 
 function signedIn(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -52,14 +54,29 @@ async function visibleTo(deps: Deps, actor: Actor, target: TargetRow, serving: s
       return target.hiddenAt === null;
     case 'board':
       return (target.status === 'public' || target.authorIds.includes(actor.id)) && hiddenOk;
+    case 'offer':
+      return (target.status === 'active' || target.authorIds.includes(actor.id)) && hiddenOk;
+    case 'organisation':
+      return hiddenOk;
   }
+}
+
+/**
+ * Whether this viewer sees a piece of content hidden by moderation (its authors, an offer's owner
+ * and organisation members, the moderators of its territory). Visible content: always true.
+ */
+export async function seesHiddenContent(deps: Pick<Deps, 'db'>, actor: Actor | null, type: Exclude<ReportTarget, 'user'>, id: string): Promise<boolean> {
+  const target = await moderationRepository.findTarget(deps.db, type, id);
+  if (!target?.hiddenAt) return true;
+  if (!actor) return false;
+  return seesHidden(actor, { authorIds: target.authorIds, servingCaisseIds: await accessRepository.servingCaisseIds(deps.db, target.territoryId) });
 }
 
 /** What a report page shows about its target: a short summary, if this person may report it. */
 export async function reportableTarget(deps: Deps, actor: Actor | null, type: ReportTarget, id: string): Promise<TargetSummary> {
   const me = signedIn(actor);
   const target = await findTarget(deps.db, type, id);
-  const serving = await moderationRepository.servingCaisseIds(deps.db, target.territoryId);
+  const serving = await accessRepository.servingCaisseIds(deps.db, target.territoryId);
   const visible = await visibleTo(deps, me, target, serving);
   if (!canReport(me, { authorIds: target.authorIds, visible, participantIds: target.participantIds })) throw new AppError('REPORT_TARGET_NOT_FOUND');
   return presentTarget(target);
@@ -85,8 +102,8 @@ export async function fileReport(deps: Deps, actor: Actor | null, input: TReport
   return { report: presentReport((await moderationRepository.findReport(deps.db, id))!), created: true };
 }
 
-/** The caisses whose reports this moderator sees (null: all of them, for platform admins). */
-const queueScope = (me: Actor) => (isPlatformAdmin(me) ? null : moderatedCaisseIds(me));
+/** The territories whose reports this moderator sees: those their caisses serve (null: all, for platform admins). */
+const queueScope = async (deps: Deps, me: Actor) => (isPlatformAdmin(me) ? null : accessRepository.territoryIdsOf(deps.db, moderatedCaisseIds(me)));
 
 async function summary(deps: Deps, type: ReportTarget, id: string): Promise<TargetSummary | null> {
   const target = await moderationRepository.findTarget(deps.db, type, id);
@@ -96,7 +113,7 @@ async function summary(deps: Deps, type: ReportTarget, id: string): Promise<Targ
 /** Reports on the territories this moderator's caisses serve (all for platform admins), newest first. */
 export async function listReports(deps: Deps, actor: Actor | null, status: ReportStatus, limit: number, cursor?: string): Promise<{ items: QueuedReportView[]; nextCursor: string | null }> {
   const me = moderator(actor);
-  const rows = await moderationRepository.listReports(deps.db, queueScope(me), status, limit, decodeCursor(cursor));
+  const rows = await moderationRepository.listReports(deps.db, await queueScope(deps, me), status, limit, decodeCursor(cursor));
   const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.id }));
   const items = await Promise.all(result.items.map(async (r) => ({ ...presentReport(r), target: await summary(deps, r.target_type, r.target_id) })));
   return { items, nextCursor: result.nextCursor };
@@ -107,7 +124,7 @@ export type QueueGroup = { target: TargetSummary | null; targetType: ReportTarge
 /** The queue page: reports grouped by target, each with its content and the history of actions on it. */
 export async function queue(deps: Deps, actor: Actor | null, status: ReportStatus, limit: number, cursor?: string): Promise<{ items: QueueGroup[]; nextCursor: string | null }> {
   const me = moderator(actor);
-  const rows = await moderationRepository.listGroups(deps.db, queueScope(me), status, limit, decodeCursor(cursor));
+  const rows = await moderationRepository.listGroups(deps.db, await queueScope(deps, me), status, limit, decodeCursor(cursor));
   const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.target_id }));
   const items = await Promise.all(result.items.map(async (g) => ({
     target: await summary(deps, g.target_type, g.target_id),
@@ -134,7 +151,7 @@ export async function act(deps: Deps, actor: Actor | null, input: TActionBody): 
   const { resolved: reportsResolved, target: acted } = await deps.db.transaction(async (tx) => {
     await moderationRepository.lockTarget(tx, found.type, found.id);
     const target = await findTarget(tx, found.type, found.id);
-    const serving = await moderationRepository.servingCaisseIds(tx, target.territoryId);
+    const serving = await accessRepository.servingCaisseIds(tx, target.territoryId);
     if (input.reportId) {
       const report = await moderationRepository.findReport(tx, input.reportId);
       if (!report || report.target_type !== target.type || report.target_id !== target.id) throw validationError({ reportId: { key: 'validation.invalid' } });

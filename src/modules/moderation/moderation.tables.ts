@@ -1,12 +1,7 @@
 import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.js';
-
-export const REPORT_TARGETS = ['project', 'comment', 'update', 'message', 'user', 'board'] as const;
-export type ReportTarget = (typeof REPORT_TARGETS)[number];
-export const REPORT_REASONS = ['spam', 'harassment', 'hate', 'misinformation', 'inappropriate', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-export const REPORT_STATUSES = ['open', 'actioned', 'dismissed'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
+import { REPORT_TARGETS, REPORT_REASONS, REPORT_STATUSES, MODERATION_ACTIONS } from './moderation.domain.js';
+export * from './moderation.domain.js';
 
 /** A report; `territoryId` is resolved when it is filed, to route it to the caisses serving that territory. */
 export const reports = pgTable(
@@ -26,9 +21,6 @@ export const reports = pgTable(
   },
   (t) => [index('reports_queue_idx').on(t.status, t.territoryId, t.createdAt), index('reports_target_idx').on(t.targetType, t.targetId)],
 );
-
-export const MODERATION_ACTIONS = ['hide', 'restore', 'suspend', 'unsuspend', 'dismiss'] as const;
-export type ModerationActionKind = (typeof MODERATION_ACTIONS)[number];
 
 /** Every moderation decision, with the reason shown to the author (also written to the audit log). */
 export const moderationActions = pgTable(

@@ -1,4 +1,4 @@
-import type { ReportReason, ReportStatus, ReportTarget, ModerationActionKind } from './moderation.tables.js';
+import type { ReportReason, ReportStatus, ReportTarget, ModerationActionKind } from './moderation.domain.js';
 
 /** What moderation knows about a target of any type, read in one query. */
 export type TargetRow = {
@@ -20,6 +20,8 @@ export type TargetRow = {
   /** For a message: its conversation and participants. */
   conversationId: string | null;
   participantIds: string[] | null;
+  /** For an organisation: its slug (its page's address). */
+  slug: string | null;
 };
 
 export type ReportRow = {

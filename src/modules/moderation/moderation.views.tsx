@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, ErrorSummary, Notice, TextArea, type FormErrors } from '../../platform/views/forms.js';
-import { REPORT_REASONS, REPORT_STATUSES, type ReportStatus, type ReportTarget } from './moderation.tables.js';
+import { REPORT_REASONS, REPORT_STATUSES, type ReportStatus, type ReportTarget } from './moderation.domain.js';
 import type { TargetSummary } from './moderation.presenter.js';
 import type { QueueGroup } from './moderation.service.js';
 import { DETAILS_MAX, REASON_MAX } from './moderation.schemas.js';

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { Checkbox, CsrfField, ErrorSummary, Field, TextArea, type FormErrors } from '../../platform/views/forms.js';
-import { NEED_KINDS, type NeedKind } from './needs.tables.js';
+import { NEED_KINDS, type NeedKind } from './needs.domain.js';
 
 type Values = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');

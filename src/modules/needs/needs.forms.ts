@@ -1,4 +1,4 @@
-import type { NeedKind } from './needs.tables.js';
+import type { NeedKind } from './needs.domain.js';
 import type { NeedView } from './needs.presenter.js';
 
 const MONEY: readonly unknown[] = ['funding', 'loan'];

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm, type FormState } from '../../platform/http/forms.js';
 import { parseInput } from '../../platform/validation.js';
@@ -11,7 +11,7 @@ import { presentNeed } from './needs.presenter.js';
 import { ZCreateNeedBody, ZNeedParams, ZUpdateNeedBody } from './needs.schemas.js';
 import { needFormToBody, needToFormValues } from './needs.forms.js';
 import { NeedFormPage } from './needs.form.views.js';
-import type { NeedKind } from './needs.tables.js';
+import type { NeedKind } from './needs.domain.js';
 
 const ZNewNeedForm = z.preprocess((body) => needFormToBody(body), ZCreateNeedBody);
 const editForm = (kind: NeedKind) => z.preprocess((body) => needFormToBody(body, kind), ZUpdateNeedBody);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATERIAL_MODES, NEED_KINDS, NEED_UNITS } from './needs.tables.js';
+import { MATERIAL_MODES, NEED_KINDS, NEED_UNITS } from './needs.domain.js';
 import { NEED_STATUSES } from './needs.status.js';
 import type { NeedWithProgress } from './needs.service.js';
 
@@ -20,11 +20,12 @@ export const ZNeed = z.object({
   skills: z.array(z.string()),
   deadline: z.string().nullable(),
   currency: z.literal('CAD').nullable(),
-  status: z.enum(NEED_STATUSES),
+  status: z.enum(NEED_STATUSES).describe('`pending`: not met, but proposals waiting for an answer cover the rest (no new pledge for now).'),
   progress: z.object({
-    accepted: z.number().int(),
-    proposed: z.number().int(),
-    remaining: z.number().int(),
+    accepted: z.number().int().describe('Accepted and fulfilled pledges, in the need’s unit.'),
+    proposed: z.number().int().describe('Pending: held by proposals waiting for the team’s answer.'),
+    remaining: z.number().int().describe('Still missing once accepted help is counted.'),
+    available: z.number().int().describe('What a new pledge may still take: missing once pending proposals are counted too.'),
     percent: z.number().int(),
     oversubscribed: z.boolean(),
   }),
@@ -53,7 +54,7 @@ export function presentNeed(n: NeedWithProgress): NeedView {
     deadline: n.deadline,
     currency: n.unit === 'cents' || n.rateCents !== null ? 'CAD' : null,
     status: n.progress.status,
-    progress: { accepted: n.progress.accepted, proposed: n.progress.proposed, remaining: n.progress.remaining, percent: n.progress.percent, oversubscribed: n.progress.oversubscribed },
+    progress: { accepted: n.progress.accepted, proposed: n.progress.proposed, remaining: n.progress.remaining, available: n.progress.available, percent: n.progress.percent, oversubscribed: n.progress.oversubscribed },
     closedAt: n.closedAt?.toISOString() ?? null,
     createdAt: n.createdAt.toISOString(),
   };

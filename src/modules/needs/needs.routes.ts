@@ -1,5 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { ZProjectParams } from '../projects/projects.schemas.js';
 import * as needs from './needs.service.js';
 import { presentNeed, ZNeed, ZNeedList } from './needs.presenter.js';

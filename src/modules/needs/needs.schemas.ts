@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATERIAL_MODES, NEED_KINDS, type NeedKind, type NeedUnit } from './needs.tables.js';
+import { MATERIAL_MODES, NEED_KINDS, type NeedKind, type NeedUnit } from './needs.domain.js';
 import { UNIT_BY_KIND } from './needs.status.js';
 
 export const ZNeedParams = z.object({ id: z.string().min(1).max(40) });

@@ -1,13 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { projects } from '../projects/projects.tables.js';
-
-export const NEED_KINDS = ['volunteering', 'expertise', 'product', 'service', 'funding', 'loan', 'material'] as const;
-export type NeedKind = (typeof NEED_KINDS)[number];
-/** What `quantity` counts, by kind: hours, cents (money), or items. */
-export const NEED_UNITS = ['hours', 'cents', 'items'] as const;
-export type NeedUnit = (typeof NEED_UNITS)[number];
-export const MATERIAL_MODES = ['lend', 'give'] as const;
+import { NEED_KINDS, NEED_UNITS, MATERIAL_MODES } from './needs.domain.js';
+export * from './needs.domain.js';
 
 /**
  * What a project lacks. Progress and status (open → partly met → met) are derived from pledges,

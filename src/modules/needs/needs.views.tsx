@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/http/context.js';
-import type { NeedKind, NeedUnit } from './needs.tables.js';
+import type { NeedKind, NeedUnit } from './needs.domain.js';
 import { isOpenForHelp } from './needs.status.js';
 import type { NeedView } from './needs.presenter.js';
 
@@ -42,6 +42,7 @@ export function NeedProgressBar({ ctx, need, titleId }: { ctx: Ctx; need: NeedVi
         {need.progress.oversubscribed ? <> · <strong>{t('needs.oversubscribed')}</strong></> : null}
       </p>
       {need.progress.proposed > 0 ? <p class="muted need-proposed">{t('needs.proposed', { amount: formatQuantity(ctx, need.unit, need.progress.proposed) })}</p> : null}
+      {need.status === 'pending' ? <p class="need-pending-hint">{t('needs.pendingHint')}</p> : null}
     </div>
   );
 }
@@ -71,7 +72,7 @@ export function NeedItem({ ctx, need, canHelp, lang, askHandle = null }: { ctx: 
           <span class="tag-list" lang={lang}>{need.skills.map((s) => <span class="tag">{s}</span>)}</span>
         </p>
       ) : null}
-      {canHelp && isOpenForHelp(need.status) ? (
+      {canHelp && isOpenForHelp(need.status) && need.progress.available > 0 ? (
         <p>
           <a class="button" href={`/besoins/${need.id}/engagement`} aria-label={t('needs.helpFor', { title: need.title })}>{t('needs.help')}</a>
           {' '}

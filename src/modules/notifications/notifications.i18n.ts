@@ -18,6 +18,7 @@ export const fr = {
     seeAll: 'Voir toutes les notifications',
     more: 'Notifications plus anciennes',
     someone: 'Quelqu’un',
+    deletedAccount: 'Quelqu’un (compte supprimé)',
     bell: {
       label: 'Notifications',
       unread_one: '{{count}} notification non lue',
@@ -42,6 +43,11 @@ export const fr = {
         restored: 'Votre contenu « {{subjectTitle}} » est de nouveau visible.',
         suspended: 'Votre compte a été suspendu par la modération. Motif : {{reason}}',
       },
+      project: { want_to_help: '{{actorName}} veut aider votre projet « {{subjectTitle}} ».' },
+      delegate: {
+        approved: 'Votre candidature de délégué·e auprès de {{caisseName}} est acceptée.',
+        declined: 'Votre candidature de délégué·e auprès de {{caisseName}} n’a pas été retenue.',
+      },
     },
   },
 };
@@ -60,6 +66,7 @@ export const en: typeof fr = {
     seeAll: 'See all notifications',
     more: 'Older notifications',
     someone: 'Someone',
+    deletedAccount: 'Someone (deleted account)',
     bell: {
       label: 'Notifications',
       unread_one: '{{count}} unread notification',
@@ -83,6 +90,11 @@ export const en: typeof fr = {
         hidden: 'Your content “{{subjectTitle}}” was hidden by moderation. Reason: {{reason}}',
         restored: 'Your content “{{subjectTitle}}” is visible again.',
         suspended: 'Your account was suspended by moderation. Reason: {{reason}}',
+      },
+      project: { want_to_help: '{{actorName}} wants to help your project “{{subjectTitle}}”.' },
+      delegate: {
+        approved: 'Your delegate application with {{caisseName}} is approved.',
+        declined: 'Your delegate application with {{caisseName}} was not retained.',
       },
     },
   },

@@ -30,10 +30,14 @@ export function textKey(kind: string): string {
   return family === 'pledge' ? `pledges.notification.${event}` : `notifications.kind.${family}.${event}`;
 }
 
-/** The notification's sentence in the reader's language; unknown kinds get a generic sentence. */
+/**
+ * The notification's sentence in the reader's language; unknown kinds get a generic sentence. Once
+ * the person who acted deleted their account (`actorDeleted`), their name is never shown.
+ */
 export function notificationText(t: T, kind: string, data: Record<string, unknown>): string {
   const key = textKey(kind);
   const params: Record<string, unknown> = { actorName: t('notifications.someone'), subjectTitle: '', reason: '', ...data };
+  if (data.actorDeleted) params.actorName = t('notifications.deletedAccount');
   params.count = typeof data.count === 'number' ? data.count : 1;
   const text = t(key, params);
   return text === key || text === '' ? t('notifications.kind.fallback') : text;
@@ -46,7 +50,9 @@ export function safeUrl(url: string): string {
 
 function whitelist(data: Record<string, unknown>): NotificationView['data'] {
   const out: Record<string, string | number> = {};
+  const gone = Boolean(data.actorDeleted);
   for (const key of DATA_KEYS) {
+    if (gone && (key === 'actorName' || key === 'actorHandle')) continue;
     const v = data[key];
     if (typeof v === 'string' || typeof v === 'number') out[key] = v;
   }

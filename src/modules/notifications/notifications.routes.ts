@@ -1,7 +1,9 @@
+import { ZQueryBoolean } from '../../platform/validation.js';
+import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import type { Deps } from '../../platform/deps.js';
 import { ZListQuery } from '../../platform/pagination.js';
 import * as notifications from './notifications.service.js';
@@ -12,7 +14,7 @@ import { notificationsPages } from './notifications.pages.js';
 const tags = ['notifications'];
 
 export const ZNotificationListQuery = ZListQuery.extend({
-  unread: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  unread: ZQueryBoolean.transform((v) => v === true),
 });
 export const ZReadBody = z.object({ ids: z.array(z.string().min(1).max(40)).max(100).optional() }).strict();
 
@@ -22,7 +24,7 @@ export const notificationsRoutes: Module = async (app, opts) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/notifications', {
-    schema: { tags, description: 'The caller’s notifications, newest first (keyset: `limit`, `cursor`; `unread=true` for unread ones only), each with its text in the caller’s language, and the unread count. Hidden by moderation: never listed nor counted.', querystring: ZNotificationListQuery, response: { 200: ZNotificationList } },
+    schema: { tags, security: SECURITY.signedIn, description: 'The caller’s notifications, newest first (keyset: `limit`, `cursor`; `unread=true` for unread ones only), each with its text in the caller’s language, and the unread count. Hidden by moderation: never listed nor counted.', querystring: ZNotificationListQuery, response: { 200: ZNotificationList } },
   }, async (request) => notifications.listNotifications(deps, request.ctx.actor, request.ctx.t, { limit: request.query.limit, cursor: request.query.cursor, unread: request.query.unread }));
 
   r.post('/api/v1/notifications/read', {

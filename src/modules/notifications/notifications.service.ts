@@ -53,11 +53,12 @@ export const MESSAGE_KIND = 'message.new';
  * A new message for the other participant, in the message's transaction. Coalesced: while they have
  * an unread `message.new` about this conversation, its count goes up instead of a new row.
  */
-export async function notifyNewMessage(tx: Db, m: { recipientId: string; conversationId: string; author: { handle: string; displayName: string } }): Promise<void> {
+export async function notifyNewMessage(tx: Db, m: { recipientId: string; conversationId: string; author: { id: string; handle: string; displayName: string } }): Promise<void> {
   await notificationsRepository.insertOrBump(tx, {
     userId: m.recipientId,
     kind: MESSAGE_KIND,
-    data: { conversationId: m.conversationId, actorHandle: m.author.handle, actorName: m.author.displayName },
+    // actorId stays server-side (not in DATA_KEYS): account deletion finds the name by it.
+    data: { conversationId: m.conversationId, actorId: m.author.id, actorHandle: m.author.handle, actorName: m.author.displayName },
     url: `/messages/${m.conversationId}`,
     subjectType: 'conversation',
     subjectId: m.conversationId,

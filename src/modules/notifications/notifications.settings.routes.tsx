@@ -1,16 +1,15 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { requireActor } from '../../platform/http/guards.js';
-import { csrfTokenFor } from '../../platform/http/request-context.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import { ZNotificationSettings, ZNotificationSettingsForm, ZNotificationSettingsPatch, ZUnsubscribeQuery } from './notifications.settings.schemas.js';
 import * as settings from './notifications.settings.service.js';
 import { previewUnsubscribe, unsubscribe } from './notifications.mail.service.js';
-import { verifyUnsubscribeToken } from './notifications.mail.render.js';
 import { NotificationSettingsPage, UnsubscribePage, type SettingsPageState } from './notifications.settings.views.js';
 
 const tags = ['notifications'];
@@ -19,7 +18,7 @@ const tags = ['notifications'];
 export const notificationSettingsRoutes: Module = async (app, { deps }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/me/notification-settings', { schema: { tags, description: 'The caller’s e-mail settings: digest frequency (default weekly), immediate e-mail for what needs action, per-kind opt-outs.', response: { 200: ZNotificationSettings } } }, async (request) =>
+  r.get('/api/v1/me/notification-settings', { schema: { tags, security: SECURITY.signedIn, description: 'The caller’s e-mail settings: digest frequency (default weekly), immediate e-mail for what needs action, per-kind opt-outs.', response: { 200: ZNotificationSettings } } }, async (request) =>
     settings.getSettings(deps, requireActor(request)),
   );
 
@@ -61,15 +60,8 @@ export const notificationSettingsRoutes: Module = async (app, { deps }) => {
     return pageOf(request, reply, token ?? '', await previewUnsubscribe(deps, token));
   });
 
-  app.post('/desabonnement', {
-    onRequest: async (request) => {
-      const token = (request.query as Record<string, unknown>).token;
-      if (typeof token !== 'string' || !verifyUnsubscribeToken(deps.config.sessionSecret, token)) return;
-      request.csrfSeed ??= `unsubscribe:${token}`;
-      request.ctx.csrfToken = csrfTokenFor(deps.config.sessionSecret, request.csrfSeed);
-      request.headers['x-csrf-token'] = request.ctx.csrfToken;
-    },
-  }, async (request, reply) => {
+  // The signed token (checked by `unsubscribe`) is the proof of intent: no CSRF token is expected.
+  app.post('/desabonnement', { config: { csrf: false } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const token = typeof body.token === 'string' ? body.token : (request.query as Record<string, unknown>).token;
     if (typeof token !== 'string') throw new AppError('UNSUBSCRIBE_LINK_INVALID');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIGEST_FREQUENCIES } from './notifications.tables.js';
+import { DIGEST_FREQUENCIES } from './notifications.domain.js';
 import { OPT_OUT_KINDS } from './notifications.mail.render.js';
 
 const ZDigest = z.enum(DIGEST_FREQUENCIES);

@@ -1,3 +1,4 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import type { Deps } from '../../platform/deps.js';
@@ -123,8 +124,10 @@ const lastEventIdOf = (request: FastifyRequest) => {
 /** `GET /api/v1/notifications/stream`: server-sent events for the signed-in person. */
 export function registerNotificationStream(app: FastifyInstance, deps: Pick<Deps, 'db' | 'log'>, draining: { value: boolean }): void {
   app.get('/api/v1/notifications/stream', {
+    config: { openapi: { produces: { status: 200, contentType: 'text/event-stream', description: 'The event stream (`event: unread`, `event: notification`, heartbeat comments).' } } },
     schema: {
       tags: ['notifications'],
+      security: SECURITY.signedIn,
       description: 'Server-sent events (`text/event-stream`) for the signed-in person: `event: unread` with `{ count, label, messages, messagesLabel }` on connect and whenever their notifications or unread messages change (on any app instance, through PostgreSQL LISTEN/NOTIFY), `event: notification` with a new notification (same shape as the list items; its `id:` is the notification id, so `Last-Event-ID` resumes), and a `: heartbeat` comment every 25 s. Ends when the instance drains (reconnect elsewhere). 401 when signed out, 503 while draining.',
     },
   }, async (request, reply) => {

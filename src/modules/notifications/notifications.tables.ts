@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.js';
+import { DIGEST_FREQUENCIES } from './notifications.domain.js';
+export * from './notifications.domain.js';
 
 /** In-app notifications; written in the same transaction as the event that causes them. */
 export const notifications = pgTable(
@@ -28,9 +30,6 @@ export const notifications = pgTable(
     index('notifications_unmailed_idx').on(t.userId, t.createdAt).where(sql`emailed_at IS NULL AND hidden_at IS NULL`),
   ],
 );
-
-export const DIGEST_FREQUENCIES = ['off', 'daily', 'weekly'] as const;
-export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 /** A person's e-mail settings; no row means the defaults (weekly digest, nothing opted out). */
 export const notificationSettings = pgTable('notification_settings', {

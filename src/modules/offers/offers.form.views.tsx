@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, ErrorSummary, Field, Select, TextArea, type FormErrors } from '../../platform/views/forms.js';
-import { NEED_KINDS } from '../needs/needs.tables.js';
-import { OFFER_PERIODS, OFFER_STATUSES } from './offers.tables.js';
+import { NEED_KINDS } from '../needs/needs.domain.js';
+import { OFFER_PERIODS, OFFER_STATUSES } from './offers.domain.js';
 import type { PlaceOption } from './offers.views.js';
 
 /** A form value as text (anything that is not text or a number shows empty). */
@@ -47,7 +47,7 @@ export function OfferFormPage({ ctx, data }: { ctx: RequestContext; data: OfferF
   const v = (name: string) => str(values[name]);
   const labels: Record<string, string> = {
     organisation: t('offers.fields.organisation'), kind: t('offers.fields.kind'), title: t('offers.fields.title'), description: t('offers.fields.description'), quantity: t('offers.fields.quantity'),
-    period: t('offers.fields.period'), territories: t('offers.fields.territories'), skills: t('offers.fields.skills'), availability: t('offers.fields.availability'), status: t('offers.fields.status'),
+    period: t('offers.fields.period'), territories: t('offers.fields.territories'), skills: t('offers.fields.skills'), availability: t('offers.fields.availability'), status: t('offers.fields.status'), language: t('offers.fields.language'),
   };
   return (
     <section class="narrow stack">
@@ -62,6 +62,7 @@ export function OfferFormPage({ ctx, data }: { ctx: RequestContext; data: OfferF
         <Select t={t} name="kind" label={labels.kind!} value={v('kind')} errors={errors} required emptyLabel={t('offers.form.chooseKind')} options={NEED_KINDS.map((k) => ({ value: k, label: t(`needs.kind.${k}`) }))} />
         <Field t={t} name="title" label={labels.title!} hint={t('offers.form.titleHint')} value={v('title')} errors={errors} required maxLength={120} />
         <TextArea t={t} name="description" label={labels.description!} value={v('description')} errors={errors} maxLength={5000} rows={5} />
+        <Select t={t} name="language" label={labels.language!} value={v('language') || ctx.locale} errors={errors} options={[{ value: 'fr', label: t('offers.languages.fr') }, { value: 'en', label: t('offers.languages.en') }]} />
         <Field t={t} name="quantity" label={labels.quantity!} hint={t('offers.form.quantityHint')} value={v('quantity')} errors={errors} inputMode="numeric" maxLength={12} />
         <Select t={t} name="period" label={labels.period!} value={v('period') || 'once'} errors={errors} options={OFFER_PERIODS.map((p) => ({ value: p, label: t(`offers.period.${p}`) }))} />
         <PlacesField ctx={ctx} places={data.places} selected={asList(values.territories)} errors={errors} />

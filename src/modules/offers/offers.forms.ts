@@ -36,5 +36,6 @@ export function offerToFormValues(offer: OfferView): Record<string, unknown> {
     skills: offer.skills.join(', '),
     availability: offer.availability,
     status: offer.status,
+    language: offer.language,
   };
 }

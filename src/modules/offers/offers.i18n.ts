@@ -17,7 +17,9 @@ export const fr = {
       skills: 'Compétences',
       availability: 'Disponibilités',
       status: 'État de l’offre',
+      language: 'Langue de l’offre',
     },
+    languages: { fr: 'Français', en: 'English' },
     list: {
       title: 'Offres d’entraide',
       intro: 'Ce que les gens et les organismes du quartier peuvent donner : du temps, de l’expertise, du matériel, des fonds.',
@@ -78,7 +80,9 @@ export const en: typeof fr = {
       skills: 'Skills',
       availability: 'Availability',
       status: 'Offer status',
+      language: 'Language of the offer',
     },
+    languages: { fr: 'Français', en: 'English' },
     list: {
       title: 'Offers of help',
       intro: 'What people and organisations of the neighbourhood can give: time, expertise, equipment, funds.',

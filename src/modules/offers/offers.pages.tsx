@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { Notice } from '../../platform/views/forms.js';
 import { handleForm, type FormState } from '../../platform/http/forms.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/http/context.js';
-import type { FieldVisibility } from '../auth/auth.tables.js';
-import type { OrganisationRole } from '../organisations/organisations.tables.js';
+import type { FieldVisibility } from '../auth/auth.domain.js';
+import type { OrganisationRole } from '../organisations/organisations.domain.js';
 
 export type OfferActor = Pick<Actor, 'id' | 'emailVerified'> | null;
 
@@ -11,7 +11,7 @@ export function canCreateOffer(actor: OfferActor): boolean {
 /** Its owner edits, pauses or deletes an offer; so do the representatives of the organisation it speaks for. */
 export function canEditOffer(actor: OfferActor, offer: { ownerId: string; organisationId: string | null }, roleInOrganisation: OrganisationRole | null): boolean {
   if (!actor) return false;
-  return actor.id === offer.ownerId || (offer.organisationId !== null && roleInOrganisation === 'representative');
+  return actor.id === offer.ownerId || (offer.organisationId !== null && (roleInOrganisation === 'representative' || roleInOrganisation === 'owner'));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { NEED_KINDS, NEED_UNITS } from '../needs/needs.tables.js';
+import { NEED_KINDS, NEED_UNITS } from '../needs/needs.domain.js';
 import { UNIT_BY_KIND } from '../needs/needs.status.js';
-import { OFFER_PERIODS, OFFER_STATUSES } from './offers.tables.js';
+import { OFFER_PERIODS, OFFER_STATUSES } from './offers.domain.js';
 import { fallbackTerritoryId } from './offers.policy.js';
 import type { OfferRecord } from './offers.types.js';
 
@@ -26,6 +26,8 @@ export const ZOffer = z.object({
   skills: z.array(z.string()),
   availability: z.string(),
   status: z.enum(OFFER_STATUSES),
+  /** The language the offer is written in. */
+  language: z.enum(['fr', 'en']),
   owner: z.object({ handle: z.string(), displayName: z.string() }),
   organisation: ZRef.extend({ partner: z.boolean() }).nullable(),
   createdAt: z.string(),
@@ -60,6 +62,7 @@ export function presentOffer(o: OfferRecord, names: TerritoryNames, locale: Loca
     skills: [...o.skills],
     availability: o.availability,
     status: o.status,
+    language: o.language,
     owner: { handle: o.owner.handle, displayName: o.owner.displayName },
     organisation: o.organisation ? { slug: o.organisation.slug, name: o.organisation.name, partner: o.organisation.partner } : null,
     createdAt: o.createdAt.toISOString(),

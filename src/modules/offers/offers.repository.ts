@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { Cursor } from '../../platform/pagination.js';
 import { users, type FieldVisibility } from '../auth/auth.tables.js';
@@ -29,6 +29,8 @@ const toRecord = (r: Joined): OfferRecord => ({
 });
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Accent- and case-insensitive: "eglise" finds "Église"; the expression of the trigram index (migration 0013). */
+const matchesWords = (q: string) => sql`public.ec_unaccent(lower(${offers.title} || ' ' || ${offers.description})) LIKE public.ec_unaccent(lower(${likePattern(q)}))`;
 
 /**
  * Offers serving a territory: listed in its territories, or — listing none — in the organisation's
@@ -59,7 +61,8 @@ export const offersRepository = {
       ownerActive,
       f.activeOnly ? eq(offers.status, 'active') : undefined,
       f.kind ? sql`${offers.kind} = ${f.kind}` : undefined,
-      f.q ? or(ilike(offers.title, likePattern(f.q)), ilike(offers.description, likePattern(f.q))) : undefined,
+      f.includeHidden ? undefined : and(isNull(offers.hiddenAt), isNull(organisations.hiddenAt)),
+      f.q ? matchesWords(f.q) : undefined,
       f.territoryId ? servesTerritory(f.territoryId, f.signedIn) : undefined,
       f.organisationId ? eq(offers.organisationId, f.organisationId) : undefined,
       f.ownerId ? eq(offers.ownerId, f.ownerId) : undefined,

@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { idempotent } from '../../platform/idempotency.js';
-import { ZOrganisationParams } from '../organisations/organisations.schemas.js';
 import * as offers from './offers.service.js';
 import { ZOffer, ZOfferList } from './offers.presenter.js';
-import { ZCapacityBody, ZCreateOfferBody, ZOfferListQuery, ZOfferParams, ZUpdateOfferBody } from './offers.schemas.js';
+import { ZCreateOfferBody, ZOfferListQuery, ZOfferParams, ZUpdateOfferBody } from './offers.schemas.js';
 import { offersPages } from './offers.pages.js';
 
 const tags = ['offers'];
 const quantityNote = 'Quantity is in the unit of the kind: hours (volunteering, expertise), cents (funding, loan), items (product, service, material); null names no amount.';
 
-/** JSON API of offers and of organisations' standing capacity, then the HTML pages. */
+/** JSON API of offers, then the HTML pages (organisations' standing capacities live in the organisations module). */
 export const offersRoutes: Module = async (app, opts) => {
   const { deps } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -37,15 +36,6 @@ export const offersRoutes: Module = async (app, opts) => {
     await offers.deleteOffer(deps, request.ctx.actor, request.params.id);
     return reply.status(204).send(null);
   });
-
-  const capacityTags = ['organisations'];
-  r.get('/api/v1/organisations/:slug/capacities', { schema: { tags: capacityTags, description: 'The organisation’s standing capacity: its offers.', params: ZOrganisationParams, querystring: z.object({ limit: ZOfferListQuery.shape.limit, cursor: ZOfferListQuery.shape.cursor }), response: { 200: ZOfferList } } }, async (request) =>
-    offers.listOrganisationOffers(deps, request.ctx.actor, request.ctx.locale, request.params.slug, request.query.limit, request.query.cursor),
-  );
-
-  r.post('/api/v1/organisations/:slug/capacities', { schema: { tags: capacityTags, description: `A representative declares an offer in the organisation’s name. ${quantityNote}`, params: ZOrganisationParams, body: ZCapacityBody, response: { 201: ZOffer } } }, async (request, reply) =>
-    idempotent(deps.db, request, reply, async () => ({ status: 201, body: await view(request, await offers.createCapacity(deps, request.ctx.actor, request.params.slug, request.body)) })),
-  );
 
   await app.register(offersPages, opts);
 };

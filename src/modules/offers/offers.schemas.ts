@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZListQuery } from '../../platform/pagination.js';
-import { NEED_KINDS } from '../needs/needs.tables.js';
-import { OFFER_PERIODS, OFFER_STATUSES } from './offers.tables.js';
+import { NEED_KINDS } from '../needs/needs.domain.js';
+import { OFFER_PERIODS, OFFER_STATUSES } from './offers.domain.js';
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
 const blank = (v: unknown) => typeof v === 'string' && v.trim() === '';
@@ -43,6 +43,8 @@ const fields = {
   skills,
   availability: z.string().trim().max(300),
   status: z.enum(OFFER_STATUSES),
+  /** The language the offer is written in; defaults to the author's. */
+  language: z.enum(['fr', 'en']),
 };
 
 const createShape = {
@@ -54,6 +56,7 @@ const createShape = {
   skills: skills.default([]),
   availability: fields.availability.default(''),
   status: fields.status.default('active'),
+  language: fields.language.optional(),
 };
 
 /** A standing capacity of an organisation (POST /organisations/:slug/capacities). */
@@ -77,6 +80,7 @@ export const ZUpdateOfferBody = z
     skills: skills.optional(),
     availability: fields.availability.optional(),
     status: fields.status.optional(),
+    language: fields.language.optional(),
   })
   .strict();
 export type TUpdateOfferBody = z.output<typeof ZUpdateOfferBody>;

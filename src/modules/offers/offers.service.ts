@@ -8,15 +8,17 @@ import { audit } from '../../platform/audit.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import { territoriesRepository } from '../territories/territories.repository.js';
 import { findOrganisation, roleIn } from '../organisations/organisations.service.js';
+import { speaksFor } from '../organisations/organisations.policy.js';
 import { offersRepository } from './offers.repository.js';
 import type { OfferListFilters, OfferRecord } from './offers.types.js';
 import { canCreateOffer, canEditOffer } from './offers.policy.js';
 import { presentOffer, type OfferView, type TerritoryNames } from './offers.presenter.js';
 import type { TCapacityBody, TCreateOfferBody, TOfferListQuery, TUpdateOfferBody } from './offers.schemas.js';
 import { recordOfferPublished } from '../social/activities.record.js';
+import { seesHiddenContent } from '../moderation/moderation.service.js';
 
 export type OfferPage = { items: OfferView[]; nextCursor: string | null };
-export type OfferDetail = { offer: OfferView; can: { edit: boolean; contact: boolean } };
+export type OfferDetail = { offer: OfferView; can: { edit: boolean; contact: boolean; report: boolean }; hidden: { reason: string | null } | null };
 
 /** Territory names by id (a small table, read whole). */
 export async function territoryNames(deps: Pick<Deps, 'db'>): Promise<TerritoryNames> {
@@ -61,12 +63,12 @@ export async function listOffers(deps: Deps, actor: Actor | null, locale: Locale
 export async function listOrganisationOffers(deps: Deps, actor: Actor | null, locale: Locale, slug: string, limit = 50, cursor?: string): Promise<OfferPage> {
   const organisation = await findOrganisation(deps, slug);
   const role = await roleIn(deps, organisation.id, actor);
-  return listPage(deps, actor, locale, { organisationId: organisation.id, activeOnly: role !== 'representative' }, limit, cursor);
+  return listPage(deps, actor, locale, { organisationId: organisation.id, activeOnly: role !== 'representative' && role !== 'owner', includeHidden: role !== null }, limit, cursor);
 }
 
 /** A person's own offers, paused ones included. */
 export async function listMyOffers(deps: Deps, actor: Actor, locale: Locale): Promise<OfferView[]> {
-  return (await listPage(deps, actor, locale, { ownerId: actor.id, activeOnly: false }, 50)).items;
+  return (await listPage(deps, actor, locale, { ownerId: actor.id, activeOnly: false, includeHidden: true }, 50)).items;
 }
 
 async function loadOffer(deps: Deps, id: string): Promise<OfferRecord> {
@@ -80,10 +82,17 @@ async function mayEdit(deps: Deps, actor: Actor | null, row: OfferRecord): Promi
   return canEditOffer(actor, row, role);
 }
 
+/** An offer hidden by moderation is "not found" for everyone but its owner, its organisation's members and moderators. */
 export async function getOffer(deps: Deps, actor: Actor | null, id: string, locale: Locale): Promise<OfferDetail> {
   const row = await loadOffer(deps, id);
+  if (row.hiddenAt && !(await seesHiddenContent(deps, actor, 'offer', row.id))) throw new AppError('OFFER_NOT_FOUND');
   const edit = await mayEdit(deps, actor, row);
-  return { offer: (await present(deps, [row], locale, actor))[0]!, can: { edit, contact: actor !== null && actor.id !== row.ownerId } };
+  const other = actor !== null && actor.id !== row.ownerId;
+  return {
+    offer: (await present(deps, [row], locale, actor))[0]!,
+    can: { edit, contact: other, report: other && !edit && !row.hiddenAt },
+    hidden: row.hiddenAt ? { reason: row.hiddenReason } : null,
+  };
 }
 
 async function insertOffer(deps: Deps, me: Actor, input: TCapacityBody, organisationId: string | null): Promise<string> {
@@ -92,7 +101,7 @@ async function insertOffer(deps: Deps, me: Actor, input: TCapacityBody, organisa
   const { territories, ...rest } = input;
   await deps.db.transaction(async (tx) => {
     const served = await territoryIds(tx, territories);
-    await offersRepository.insert(tx, { id, ownerId: me.id, organisationId, ...rest, territoryIds: served, createdAt: now, updatedAt: now });
+    await offersRepository.insert(tx, { id, ownerId: me.id, organisationId, ...rest, language: rest.language ?? me.locale, territoryIds: served, createdAt: now, updatedAt: now });
     await audit(tx, { actorId: me.id, action: 'offer.create', subjectType: 'offer', subjectId: id, data: { organisationId } });
     await recordOfferPublished(tx, { id, ownerId: me.id, organisationId, title: rest.title, territoryIds: served });
   });
@@ -105,13 +114,8 @@ export async function createOffer(deps: Deps, actor: Actor | null, input: TCreat
   const { organisation, ...offer } = input;
   if (!organisation) return insertOffer(deps, me, offer, null);
   const org = await findOrganisation(deps, organisation);
-  if ((await roleIn(deps, org.id, me)) !== 'representative') throw new AppError('NOT_REPRESENTATIVE');
+  if (!speaksFor(await roleIn(deps, org.id, me))) throw new AppError('NOT_REPRESENTATIVE');
   return insertOffer(deps, me, offer, org.id);
-}
-
-/** A representative declares standing capacity for the organisation (an offer in its name). */
-export async function createCapacity(deps: Deps, actor: Actor | null, slug: string, input: TCapacityBody): Promise<string> {
-  return createOffer(deps, actor, { ...input, organisation: slug });
 }
 
 async function editable(deps: Deps, actor: Actor | null, id: string): Promise<{ me: Actor; row: OfferRecord }> {

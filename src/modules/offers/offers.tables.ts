@@ -2,9 +2,8 @@ import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { NEED_KINDS } from '../needs/needs.tables.js';
-
-export const OFFER_PERIODS = ['once', 'week', 'month', 'year'] as const;
-export const OFFER_STATUSES = ['active', 'paused'] as const;
+import { OFFER_PERIODS, OFFER_STATUSES } from './offers.domain.js';
+export * from './offers.domain.js';
 
 /** A standing proposal: "4 h/month of bookkeeping", "we lend a cargo bike", "$500/year for youth". */
 export const offers = pgTable(
@@ -16,6 +15,8 @@ export const offers = pgTable(
     kind: text('kind', { enum: NEED_KINDS }).notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
+    /** The language the offer is written in (its `lang` when it differs from the page's). */
+    language: text('language', { enum: ['fr', 'en'] }).notNull().default('fr'),
     quantity: integer('quantity'),
     period: text('period', { enum: OFFER_PERIODS }).notNull().default('once'),
     /** Territory ids served (empty = the owner's territory). */
@@ -23,6 +24,9 @@ export const offers = pgTable(
     skills: text('skills').array().notNull().default([]),
     availability: text('availability').notNull().default(''),
     status: text('status', { enum: OFFER_STATUSES }).notNull().default('active'),
+    /** Set by moderation: then only the owner, the organisation's members and moderators see it. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenReason: text('hidden_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,4 +1,4 @@
-import type { FieldVisibility } from '../auth/auth.tables.js';
+import type { FieldVisibility } from '../auth/auth.domain.js';
 import type { offers } from './offers.tables.js';
 
 export type OfferRow = typeof offers.$inferSelect;
@@ -20,4 +20,6 @@ export type OfferListFilters = {
   activeOnly: boolean;
   /** Whether the viewer is signed in (an owner's territory seen by members counts for them). */
   signedIn: boolean;
+  /** Offers hidden by moderation are left out, except from their owner's and organisation's own lists. */
+  includeHidden?: boolean;
 };

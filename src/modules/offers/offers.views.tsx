@@ -1,9 +1,10 @@
 import type { RequestContext } from '../../platform/http/context.js';
-import type { T } from '../../platform/i18n/i18n.js';
+import { LOCALE_TAGS, type Locale, type T } from '../../platform/i18n/i18n.js';
 import type { Formatters } from '../../platform/i18n/format.js';
 import { CsrfField, Notice } from '../../platform/views/forms.js';
-import { NEED_KINDS } from '../needs/needs.tables.js';
+import { NEED_KINDS } from '../needs/needs.domain.js';
 import type { OfferView } from './offers.presenter.js';
+import { HiddenBanner, ReportLink } from '../moderation/moderation.views.js';
 import type { OfferFilters } from './offers.schemas.js';
 
 type Ctx = Pick<RequestContext, 't' | 'fmt' | 'locale'>;
@@ -29,13 +30,16 @@ function By({ ctx, offer }: { ctx: Ctx; offer: OfferView }) {
   return <a href={`/membres/${offer.owner.handle}`}>{offer.owner.displayName}</a>;
 }
 
+/** The `lang` of text written in another language than the page's (none when they match). */
+const langOf = (content: Locale, page: Locale) => (content !== page ? LOCALE_TAGS[content] : undefined);
+
 export function OfferCard({ ctx, offer }: { ctx: Ctx; offer: OfferView }) {
   const { t, fmt } = ctx;
   const amount = offerAmount(t, fmt, offer);
   return (
     <article class="card offer-card">
       <p class="offer-kind"><span class={`tag offer-kind-${offer.kind}`}>{t(`needs.kind.${offer.kind}`)}</span>{offer.status === 'paused' ? <> <span class="badge badge-paused">{t('offers.status.paused')}</span></> : null}</p>
-      <h3><a href={`/offres/${offer.id}`}>{offer.title}</a></h3>
+      <h3 lang={langOf(offer.language, ctx.locale)}><a href={`/offres/${offer.id}`}>{offer.title}</a></h3>
       {amount ? <p class="offer-amount">{amount}</p> : null}
       <p class="muted offer-by">{t('offers.by')} <By ctx={ctx} offer={offer} /></p>
       {offer.territories.length ? <p class="muted offer-places">{offer.territories.map((p) => p.name).join(' · ')}</p> : null}
@@ -110,7 +114,7 @@ export function OffersListPage({ ctx, data }: { ctx: RequestContext; data: Offer
   );
 }
 
-export type OfferPageData = { offer: OfferView; can: { edit: boolean; contact: boolean }; notice?: string | undefined; csrfToken: string };
+export type OfferPageData = { offer: OfferView; can: { edit: boolean; contact: boolean; report: boolean }; hidden: { reason: string | null } | null; notice?: string | undefined; csrfToken: string };
 
 export function OfferPage({ ctx, data }: { ctx: RequestContext; data: OfferPageData }) {
   const { t, fmt } = ctx;
@@ -120,10 +124,11 @@ export function OfferPage({ ctx, data }: { ctx: RequestContext; data: OfferPageD
     <article class="stack offer-page narrow">
       {data.notice ? <Notice kind="success">{data.notice}</Notice> : null}
       <p><a href="/offres">← {t('offers.list.title')}</a></p>
-      <h1>{o.title}</h1>
+      {data.hidden ? <HiddenBanner ctx={ctx} reason={data.hidden.reason} /> : null}
+      <h1 lang={langOf(o.language, ctx.locale)}>{o.title}</h1>
       <p class="muted">{t('offers.by')} <By ctx={ctx} offer={o} /></p>
       {o.status === 'paused' ? <p class="notice notice-warning">{t('offers.pausedNotice')}</p> : null}
-      {o.description ? <p class="offer-description">{o.description}</p> : null}
+      {o.description ? <p class="offer-description" lang={langOf(o.language, ctx.locale)}>{o.description}</p> : null}
       <dl class="offer-details">
         <dt>{t('offers.fields.kind')}</dt><dd>{t(`needs.kind.${o.kind}`)}</dd>
         {amount ? <><dt>{t('offers.fields.quantity')}</dt><dd>{amount}</dd></> : null}
@@ -144,6 +149,7 @@ export function OfferPage({ ctx, data }: { ctx: RequestContext; data: OfferPageD
           </li>
         ) : null}
       </ul>
+      {data.can.report ? <p class="offer-report"><ReportLink ctx={ctx} type="offer" id={o.id} /></p> : null}
     </article>
   );
 }

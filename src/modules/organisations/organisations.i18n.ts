@@ -2,7 +2,7 @@
 export const fr = {
   organisations: {
     kind: { business: 'Entreprise', community: 'Organisme communautaire (OBNL)', cooperative: 'Coopérative', professional: 'Professionnel·le', public: 'Organisme public' },
-    role: { representative: 'Représentant·e', member: 'Membre' },
+    role: { owner: 'Propriétaire', representative: 'Représentant·e', member: 'Membre' },
     partner: { badge: 'Partenaire sur l’honneur', since: 'Partenaire sur l’honneur depuis le {{date}}' },
     list: {
       title: 'Acteurs du milieu',
@@ -21,11 +21,11 @@ export const fr = {
       empty: 'Aucun organisme ne correspond.',
       more: 'Voir plus d’organismes',
     },
-    fields: { name: 'Nom de l’organisme', kind: 'Type d’organisme', description: 'Présentation', website: 'Site web', territory: 'Quartier' },
+    fields: { name: 'Nom de l’organisme', kind: 'Type d’organisme', description: 'Présentation', website: 'Site web', territory: 'Quartier', language: 'Langue de la présentation' },
     form: {
       createTitle: 'Inscrire un organisme',
       editTitle: 'Modifier l’organisme',
-      createIntro: 'Vous en deviendrez la personne représentante : vous pourrez y ajouter des membres, publier ses offres et signer la charte d’honneur.',
+      createIntro: 'Vous en deviendrez la personne propriétaire : vous pourrez y inviter des membres, publier ses offres et signer la charte d’honneur d’une caisse.',
       chooseKind: 'Choisissez un type',
       descriptionHint: 'Ce que fait l’organisme et comment il peut aider (texte simple).',
       websiteHint: 'Adresse complète commençant par https://, facultatif.',
@@ -74,7 +74,7 @@ export const fr = {
       onlyRepresentatives: 'Seule une personne qui représente l’organisme peut signer la charte en son nom.',
     },
     notice: {
-      created: 'Organisme inscrit. Vous en êtes la personne représentante.',
+      created: 'Organisme inscrit. Vous en êtes la personne propriétaire.',
       saved: 'Modifications enregistrées.',
       memberAdded: 'Personne ajoutée.',
       charterSigned: 'Charte signée : l’organisme est maintenant partenaire sur l’honneur. Merci!',
@@ -85,7 +85,7 @@ export const fr = {
 export const en: typeof fr = {
   organisations: {
     kind: { business: 'Business', community: 'Community group (non-profit)', cooperative: 'Cooperative', professional: 'Professional', public: 'Public body' },
-    role: { representative: 'Representative', member: 'Member' },
+    role: { owner: 'Owner', representative: 'Representative', member: 'Member' },
     partner: { badge: 'Partner on their honour', since: 'Partner on their honour since {{date}}' },
     list: {
       title: 'Local organisations',
@@ -104,11 +104,11 @@ export const en: typeof fr = {
       empty: 'No organisation matches.',
       more: 'Show more organisations',
     },
-    fields: { name: 'Organisation name', kind: 'Kind of organisation', description: 'About', website: 'Website', territory: 'Neighbourhood' },
+    fields: { name: 'Organisation name', kind: 'Kind of organisation', description: 'About', website: 'Website', territory: 'Neighbourhood', language: 'Language of the description' },
     form: {
       createTitle: 'Register an organisation',
       editTitle: 'Edit the organisation',
-      createIntro: 'You will be its representative: you can add members, publish its offers and sign the honour charter.',
+      createIntro: 'You will be its owner: you can invite members, publish its offers and sign a caisse’s honour charter.',
       chooseKind: 'Choose a kind',
       descriptionHint: 'What the organisation does and how it can help (plain text).',
       websiteHint: 'Full address starting with https://, optional.',
@@ -157,7 +157,7 @@ export const en: typeof fr = {
       onlyRepresentatives: 'Only a person who represents the organisation can sign the charter on its behalf.',
     },
     notice: {
-      created: 'Organisation registered. You are its representative.',
+      created: 'Organisation registered. You are its owner.',
       saved: 'Changes saved.',
       memberAdded: 'Person added.',
       charterSigned: 'Charter signed: the organisation is now a partner on its honour. Thank you!',

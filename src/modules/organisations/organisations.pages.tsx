@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm, type FormState } from '../../platform/http/forms.js';
 import { requireActor } from '../../platform/http/guards.js';
@@ -8,9 +8,10 @@ import { AppError } from '../../platform/errors.js';
 import type { FormErrors } from '../../platform/views/forms.js';
 import { listOrganisationOffers } from '../offers/offers.service.js';
 import * as organisations from './organisations.service.js';
-import { ZAddMemberBody, ZCharterBody, ZCreateOrganisationBody, ZOrganisationListQuery, ZOrganisationParams, ZUpdateOrganisationBody, type TOrganisationListQuery } from './organisations.schemas.js';
+import { ZAddMemberBody, ZCreateOrganisationBody, ZOrganisationListQuery, ZOrganisationParams, ZUpdateOrganisationBody, type TOrganisationListQuery } from './organisations.schemas.js';
 import { OrganisationProfilePage, OrganisationsListPage, type MemberFormState } from './organisations.views.js';
-import { CharterPage, OrganisationFormPage } from './organisations.form.views.js';
+import { OrganisationFormPage } from './organisations.form.views.js';
+import { profileExtras } from './profile.service.js';
 
 function readFilters(query: unknown): TOrganisationListQuery {
   const raw = { ...(query as Record<string, unknown>) };
@@ -35,7 +36,11 @@ const doneOf = (request: FastifyRequest) => {
   const done = (request.query as Record<string, unknown>).fait;
   return typeof done === 'string' ? done : '';
 };
-const NOTICES: Record<string, string | undefined> = { creee: 'organisations.notice.created', enregistree: 'organisations.notice.saved', membre: 'organisations.notice.memberAdded', charte: 'organisations.notice.charterSigned' };
+const NOTICES: Record<string, string | undefined> = {
+  creee: 'organisations.notice.created', enregistree: 'organisations.notice.saved', membre: 'organisations.notice.memberAdded', charte: 'organisations.notice.charterSigned',
+  invitation: 'partners.members.invitedNotice', quitte: 'partners.members.leftNotice', transfert: 'partners.members.transferredNotice', bienvenue: 'partners.invitation.joinedNotice',
+  suspendu: 'partners.partnership.suspendedNotice', retabli: 'partners.partnership.reinstatedNotice',
+};
 const slugOf = (request: FastifyRequest) => parseInput(ZOrganisationParams, request.params).slug;
 
 /** Pages of organisations: the directory, creating one, its profile, editing, members and the charter. */
@@ -56,7 +61,8 @@ export const organisationsPages: Module = async (app, { deps }) => {
   const createForm = async (request: FastifyRequest, reply: FastifyReply, state: FormState<Record<string, unknown>>, status = 200) => {
     requireActor(request);
     const places = await organisations.placeOptions(deps, request.ctx.locale);
-    const page = <OrganisationFormPage ctx={request.ctx} mode="create" action="/organisations/nouvelle" cancelHref="/organisations" values={state.values} errors={state.errors} places={places} />;
+    const welcome = (request.query as Record<string, unknown>).bienvenue === '1' ? request.ctx.t('partners.signup.welcome') : undefined;
+    const page = <OrganisationFormPage ctx={request.ctx} notice={welcome} mode="create" action="/organisations/nouvelle" cancelHref="/organisations" values={state.values} errors={state.errors} places={places} />;
     return sendPage(request, reply, page, { title: request.ctx.t('organisations.form.createTitle'), status, noindex: true });
   };
 
@@ -72,8 +78,9 @@ export const organisationsPages: Module = async (app, { deps }) => {
   async function profile(request: FastifyRequest, reply: FastifyReply, memberForm: MemberFormState, status = 200) {
     const slug = slugOf(request);
     const [page, offers] = await Promise.all([organisations.getOrganisationPage(deps, request.ctx.actor, slug, request.ctx.locale), listOrganisationOffers(deps, request.ctx.actor, request.ctx.locale, slug)]);
+    const extras = await profileExtras(deps, request.ctx.actor, page.id, slug, request.ctx.locale);
     const key = NOTICES[doneOf(request)];
-    const data = { page, offers: offers.items, notice: key ? request.ctx.t(key) : undefined, memberForm };
+    const data = { page, offers: offers.items, notice: key ? request.ctx.t(key) : undefined, memberForm, extras };
     return sendPage(request, reply, <OrganisationProfilePage ctx={request.ctx} data={data} />, { title: page.organisation.name, description: page.organisation.description.slice(0, 200) || undefined, status });
   }
 
@@ -93,7 +100,7 @@ export const organisationsPages: Module = async (app, { deps }) => {
   async function editForm(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown> | null, errors?: FormErrors, status = 200) {
     const slug = slugOf(request);
     const [current, places] = await Promise.all([organisations.organisationFormValues(deps, request.ctx.actor, slug, request.ctx.locale), organisations.placeOptions(deps, request.ctx.locale)]);
-    const page = <OrganisationFormPage ctx={request.ctx} mode="edit" action={`/organisations/${slug}/modifier`} cancelHref={`/organisations/${slug}`} values={values ?? current.values} errors={errors} places={places} />;
+    const page = <OrganisationFormPage ctx={request.ctx} logoAction={`/organisations/${slug}/logo?_csrf=${encodeURIComponent(request.ctx.csrfToken)}`} mode="edit" action={`/organisations/${slug}/modifier`} cancelHref={`/organisations/${slug}`} values={values ?? current.values} errors={errors} places={places} />;
     return sendPage(request, reply, page, { title: request.ctx.t('organisations.form.editTitle'), status, noindex: true });
   }
 
@@ -110,25 +117,6 @@ export const organisationsPages: Module = async (app, { deps }) => {
         return reply.redirect(`/organisations/${slug}?fait=enregistree`, 303);
       },
       (state, status) => editForm(request, reply, state.values, state.errors, status),
-    );
-  });
-
-  async function charter(request: FastifyRequest, reply: FastifyReply, errors?: FormErrors, status = 200) {
-    const page = await organisations.getOrganisationPage(deps, request.ctx.actor, slugOf(request), request.ctx.locale);
-    const data = { organisation: page.organisation, canSign: page.can.signCharter, isRepresentative: page.role === 'representative', errors };
-    return sendPage(request, reply, <CharterPage ctx={request.ctx} data={data} />, { title: request.ctx.t('organisations.charter.title'), status });
-  }
-
-  app.get('/organisations/:slug/charte', async (request, reply) => charter(request, reply));
-
-  app.post('/organisations/:slug/charte', async (request, reply) => {
-    const slug = slugOf(request);
-    return handleForm(request, reply, ZCharterBody,
-      async (input) => {
-        await organisations.signCharter(deps, request.ctx.actor, slug, input);
-        return reply.redirect(`/organisations/${slug}?fait=charte`, 303);
-      },
-      (state, status) => charter(request, reply, state.errors, status),
     );
   });
 };

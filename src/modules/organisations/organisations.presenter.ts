@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { ORGANISATION_KINDS, ORGANISATION_ROLES } from './organisations.tables.js';
+import { ORGANISATION_KINDS, ORGANISATION_ROLES } from './organisations.domain.js';
 import type { MemberRow, OrganisationWithTerritory } from './organisations.types.js';
 
 export const ZOrganisationMember = z.object({ handle: z.string(), displayName: z.string(), role: z.enum(ORGANISATION_ROLES) });
@@ -10,10 +10,14 @@ export const ZOrganisation = z.object({
   name: z.string(),
   kind: z.enum(ORGANISATION_KINDS),
   description: z.string(),
+  /** The language the description is written in. */
+  language: z.enum(['fr', 'en']),
   website: z.string().nullable(),
+  neq: z.string().nullable().describe('Québec enterprise number (10 digits).'),
+  logoUrl: z.string().nullable(),
   territory: z.object({ slug: z.string(), name: z.string() }).nullable(),
   partner: z.boolean(),
-  /** When the honour charter was signed (the organisation is a partner since then). */
+  /** Since when the organisation is a partner of at least one caisse (null when no partnership is active). */
   partnerSince: z.string().nullable(),
   charterVersion: z.string().nullable(),
   createdAt: z.string(),
@@ -31,7 +35,10 @@ export function presentOrganisation(row: OrganisationWithTerritory, locale: Loca
     name: row.name,
     kind: row.kind,
     description: row.description,
+    language: row.language,
     website: row.website,
+    neq: row.neq,
+    logoUrl: row.logoKey ? `/media/${row.logoKey}` : null,
     territory: row.territory ? { slug: row.territory.slug, name: locale === 'en' ? row.territory.nameEn : row.territory.nameFr } : null,
     partner: row.charterSignedAt !== null,
     partnerSince: row.charterSignedAt?.toISOString() ?? null,

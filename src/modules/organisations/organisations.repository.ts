@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { users } from '../auth/auth.tables.js';
 import { territories } from '../territories/territories.tables.js';
-import { organisationMembers, organisations, type OrganisationRole } from './organisations.tables.js';
+import { organisationMembers, organisations, SPEAKING_ROLES, type OrganisationRole } from './organisations.tables.js';
 import type { Cursor } from '../../platform/pagination.js';
 import type { MemberRow, NewOrganisation, OrganisationListFilters, OrganisationRef, OrganisationRow, OrganisationWithTerritory } from './organisations.types.js';
 
@@ -21,6 +21,8 @@ const toOrganisation = (r: Joined): OrganisationWithTerritory => ({
 });
 /** `%` and `_` typed by a person are literal characters, not wildcards. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Accent- and case-insensitive: "eglise" finds "Église"; the expression of the trigram index (migration 0013). */
+const matchesWords = (q: string) => sql`public.ec_unaccent(lower(${organisations.name} || ' ' || ${organisations.description})) LIKE public.ec_unaccent(lower(${likePattern(q)}))`;
 
 export const organisationsRepository = {
   async insert(db: Db, row: NewOrganisation): Promise<OrganisationRow> {
@@ -40,7 +42,8 @@ export const organisationsRepository = {
     const where: (SQL | undefined)[] = [
       filters.partner === undefined ? undefined : filters.partner ? isNotNull(organisations.charterSignedAt) : isNull(organisations.charterSignedAt),
       filters.territoryId ? eq(organisations.territoryId, filters.territoryId) : undefined,
-      filters.q ? or(ilike(organisations.name, likePattern(filters.q)), ilike(organisations.description, likePattern(filters.q))) : undefined,
+      isNull(organisations.hiddenAt),
+      filters.q ? matchesWords(filters.q) : undefined,
       after ? sql`(${organisations.createdAt}, ${organisations.id}) < (${after.at}::timestamptz, ${after.id})` : undefined,
     ];
     const rows = await db
@@ -54,15 +57,6 @@ export const organisationsRepository = {
   },
   async update(db: Db, id: string, patch: Partial<NewOrganisation>): Promise<void> {
     await db.update(organisations).set({ ...patch, updatedAt: new Date() }).where(eq(organisations.id, id));
-  },
-  /** Marks the charter signed unless it already is; false when someone signed first. */
-  async signCharter(db: Db, id: string, userId: string, version: string): Promise<boolean> {
-    const rows = await db
-      .update(organisations)
-      .set({ charterSignedAt: new Date(), charterSignedBy: userId, charterVersion: version, updatedAt: new Date() })
-      .where(and(eq(organisations.id, id), isNull(organisations.charterSignedAt)))
-      .returning({ id: organisations.id });
-    return rows.length > 0;
   },
   async roleOf(db: Db, organisationId: string, userId: string): Promise<OrganisationRole | null> {
     const rows = await db.select({ role: organisationMembers.role }).from(organisationMembers).where(and(eq(organisationMembers.organisationId, organisationId), eq(organisationMembers.userId, userId))).limit(1);
@@ -79,15 +73,15 @@ export const organisationsRepository = {
       .from(organisationMembers)
       .innerJoin(users, eq(users.id, organisationMembers.userId))
       .where(and(eq(organisationMembers.organisationId, organisationId), isNull(users.deletedAt), isNull(users.suspendedAt)))
-      .orderBy(sql`${organisationMembers.role} = 'representative' DESC`, asc(users.displayName), asc(users.id));
+      .orderBy(sql`${organisationMembers.role} = 'owner' DESC`, sql`${organisationMembers.role} = 'representative' DESC`, asc(users.displayName), asc(users.id));
   },
-  /** The organisations a person represents; `partnersOnly` keeps those whose charter is signed. */
+  /** The organisations a person speaks for (owner or representative); `partnersOnly` keeps active partners. */
   async representedBy(db: Db, userId: string, partnersOnly: boolean): Promise<OrganisationRef[]> {
     return db
       .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
       .from(organisationMembers)
       .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-      .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.role, 'representative'), partnersOnly ? isNotNull(organisations.charterSignedAt) : undefined))
+      .where(and(eq(organisationMembers.userId, userId), inArray(organisationMembers.role, [...SPEAKING_ROLES]), partnersOnly ? isNotNull(organisations.charterSignedAt) : undefined))
       .orderBy(asc(organisations.name), asc(organisations.id));
   },
 };

@@ -1,11 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { idempotent } from '../../platform/idempotency.js';
 import * as organisations from './organisations.service.js';
 import { ZOrganisationDetail, ZOrganisationList } from './organisations.presenter.js';
-import { ZAddMemberBody, ZCharterBody, ZCreateOrganisationBody, ZOrganisationListQuery, ZOrganisationParams, ZUpdateOrganisationBody } from './organisations.schemas.js';
+import { ZAddMemberBody, ZCreateOrganisationBody, ZOrganisationListQuery, ZOrganisationParams, ZUpdateOrganisationBody } from './organisations.schemas.js';
 import { organisationsPages } from './organisations.pages.js';
+import { partnersRoutes } from './partners.routes.js';
+import { partnersPages } from './partners.pages.js';
 
 const tags = ['organisations'];
 
@@ -22,7 +24,7 @@ export const organisationsRoutes: Module = async (app, opts) => {
     organisations.listOrganisations(deps, request.ctx.locale, request.query),
   );
 
-  r.post('/api/v1/organisations', { schema: { tags, description: 'The creator becomes its first representative. Honours `Idempotency-Key`.', body: ZCreateOrganisationBody, response: { 201: ZOrganisationDetail } } }, async (request, reply) =>
+  r.post('/api/v1/organisations', { schema: { tags, description: 'The creator becomes its owner. `neq` (Québec enterprise number, 10 digits) is optional. Honours `Idempotency-Key`.', body: ZCreateOrganisationBody, response: { 201: ZOrganisationDetail } } }, async (request, reply) =>
     idempotent(deps.db, request, reply, async () => ({ status: 201, body: await detail(request, await organisations.createOrganisation(deps, request.ctx.actor, request.body)) })),
   );
 
@@ -35,19 +37,12 @@ export const organisationsRoutes: Module = async (app, opts) => {
     return detail(request, request.params.slug);
   });
 
-  r.post('/api/v1/organisations/:slug/members', { schema: { tags, description: 'A representative adds a person by handle, or changes their role.', params: ZOrganisationParams, body: ZAddMemberBody, response: { 200: ZOrganisationDetail } } }, async (request) => {
+  r.post('/api/v1/organisations/:slug/members', { schema: { tags, description: 'An owner or representative adds a person by handle as member or representative, or changes their role (the owner role moves only by transfer).', params: ZOrganisationParams, body: ZAddMemberBody, response: { 200: ZOrganisationDetail } } }, async (request) => {
     await organisations.addMember(deps, request.ctx.actor, request.params.slug, request.body);
     return detail(request, request.params.slug);
   });
 
-  r.post(
-    '/api/v1/organisations/:slug/charter',
-    { schema: { tags, description: 'A representative signs the honour charter (`{ "accept": true }`); the organisation becomes a partner.', params: ZOrganisationParams, body: ZCharterBody, response: { 200: ZOrganisationDetail } } },
-    async (request) => {
-      await organisations.signCharter(deps, request.ctx.actor, request.params.slug, request.body);
-      return detail(request, request.params.slug);
-    },
-  );
-
+  await app.register(partnersRoutes, opts);
+  await app.register(partnersPages, opts);
   await app.register(organisationsPages, opts);
 };

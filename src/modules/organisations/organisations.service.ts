@@ -9,14 +9,16 @@ import { decodeCursor, page } from '../../platform/pagination.js';
 import { uniqueHandle } from '../auth/handles.js';
 import { usersRepository } from '../auth/users.repository.js';
 import { territoriesRepository } from '../territories/territories.repository.js';
-import type { OrganisationRole } from './organisations.tables.js';
+import type { OrganisationRole } from './organisations.domain.js';
 import { followState } from '../social/follows.service.js';
 import type { FollowState } from '../social/follows.presenter.js';
 import { organisationsRepository } from './organisations.repository.js';
 import type { OrganisationRef, OrganisationWithTerritory } from './organisations.types.js';
-import { CHARTER_VERSION, canCreateOrganisation, canEditOrganisation, canManageMembers, canSeeMember, canSignCharter, organisationAbilities, type OrganisationAbilities } from './organisations.policy.js';
+import { canCreateOrganisation, canEditOrganisation, canSeeMember, canSetRole, organisationAbilities, type OrganisationAbilities } from './organisations.policy.js';
+import { partnersRepository } from './partners.repository.js';
+import { seesHiddenContent } from '../moderation/moderation.service.js';
 import { presentMember, presentOrganisation, type MemberView, type OrganisationView } from './organisations.presenter.js';
-import type { TAddMemberBody, TCharterBody, TCreateOrganisationBody, TOrganisationListQuery, TUpdateOrganisationBody } from './organisations.schemas.js';
+import type { TAddMemberBody, TCreateOrganisationBody, TOrganisationListQuery, TUpdateOrganisationBody } from './organisations.schemas.js';
 
 /** Slugs that are pages of their own under /organisations. */
 const RESERVED = new Set(['nouvelle', 'new']);
@@ -62,27 +64,32 @@ export async function listOrganisations(deps: Deps, locale: Locale, query: TOrga
   return { items: result.items.map((r) => presentOrganisation(r, locale)), nextCursor: result.nextCursor };
 }
 
-/** Creates an organisation; its creator becomes its first representative. Returns the slug. */
+/** Creates an organisation; its creator becomes its owner. Returns the slug. */
 export async function createOrganisation(deps: Deps, actor: Actor | null, input: TCreateOrganisationBody): Promise<string> {
   const me = requireSignedIn(actor);
   if (!canCreateOrganisation(me)) throw new AppError('EMAIL_NOT_VERIFIED');
   return deps.db.transaction(async (tx) => {
     const slug = await uniqueHandle(input.name, async (s) => RESERVED.has(s) || (await organisationsRepository.slugExists(tx, s)));
     const row = await organisationsRepository.insert(tx, {
-      id: newId(), slug, name: input.name, kind: input.kind, description: input.description, website: input.website, territoryId: await territoryId(tx, input.territory), createdBy: me.id,
+      id: newId(), slug, name: input.name, kind: input.kind, description: input.description, language: input.language ?? me.locale, website: input.website, neq: input.neq, territoryId: await territoryId(tx, input.territory), createdBy: me.id,
     });
-    await organisationsRepository.upsertMember(tx, row.id, me.id, 'representative');
+    await organisationsRepository.upsertMember(tx, row.id, me.id, 'owner');
     await audit(tx, { actorId: me.id, action: 'organisation.create', subjectType: 'organisation', subjectId: row.id, data: { slug } });
     return slug;
   });
 }
 
-export type OrganisationPage = { organisation: OrganisationView; members: MemberView[]; hiddenMembers: number; role: OrganisationRole | null; can: OrganisationAbilities; id: string; follow?: FollowState };
+export type OrganisationPage = {
+  organisation: OrganisationView; members: MemberView[]; hiddenMembers: number; role: OrganisationRole | null; can: OrganisationAbilities; id: string; follow?: FollowState;
+  /** Moderation: set when hidden (then only its members and moderators get here); `report` for anyone else signed in. */
+  hidden: { reason: string | null } | null; report: boolean;
+};
 
 /** An organisation as this viewer sees it: members shown as each one's role allows, and the viewer's abilities. */
 export async function getOrganisationPage(deps: Deps, actor: Actor | null, slug: string, locale: Locale): Promise<OrganisationPage> {
   const row = await findOrganisation(deps, slug);
-  const [role, members, follow] = await Promise.all([roleIn(deps, row.id, actor), organisationsRepository.members(deps.db, row.id), followState(deps, actor, 'organisation', row.id)]);
+  if (row.hiddenAt && !(await seesHiddenContent(deps, actor, 'organisation', row.id))) throw new AppError('ORGANISATION_NOT_FOUND', { slug });
+  const [role, members, follow, partnerships] = await Promise.all([roleIn(deps, row.id, actor), organisationsRepository.members(deps.db, row.id), followState(deps, actor, 'organisation', row.id), partnersRepository.partnershipsOf(deps.db, row.id)]);
   const visible = members.filter((m) => canSeeMember(role, m));
   return {
     id: row.id,
@@ -91,7 +98,9 @@ export async function getOrganisationPage(deps: Deps, actor: Actor | null, slug:
     members: visible.map(presentMember),
     hiddenMembers: members.length - visible.length,
     role,
-    can: organisationAbilities(actor, role, row),
+    can: organisationAbilities(actor, role, partnerships.map((p) => p.caisse.id)),
+    hidden: row.hiddenAt ? { reason: row.hiddenReason } : null,
+    report: actor !== null && role === null && !row.hiddenAt,
   };
 }
 
@@ -104,30 +113,17 @@ export async function updateOrganisation(deps: Deps, actor: Actor | null, slug: 
   await organisationsRepository.update(deps.db, row.id, patch);
 }
 
-/** A representative adds a person (by handle) as member or representative, or changes their role. */
+/** An owner or representative adds a person (by handle) as member or representative, or changes their role; the owner role moves only by transfer. */
 export async function addMember(deps: Deps, actor: Actor | null, slug: string, input: TAddMemberBody): Promise<void> {
   const me = requireSignedIn(actor);
   const row = await findOrganisation(deps, slug);
-  if (!canManageMembers(me, await roleIn(deps, row.id, me))) throw new AppError('NOT_REPRESENTATIVE');
+  const mine = await roleIn(deps, row.id, me);
   const person = await usersRepository.findByHandle(deps.db, input.handle);
+  if (!canSetRole(mine, person ? await roleIn(deps, row.id, person) : null, input.role)) throw new AppError(mine === null || mine === 'member' ? 'NOT_REPRESENTATIVE' : 'NOT_OWNER');
   if (!person || person.suspendedAt) throw validationError({ handle: { key: 'organisations.members.unknownHandle' } });
   await deps.db.transaction(async (tx) => {
     await organisationsRepository.upsertMember(tx, row.id, person.id, input.role);
     await audit(tx, { actorId: me.id, action: 'organisation.member', subjectType: 'organisation', subjectId: row.id, data: { userId: person.id, role: input.role } });
-  });
-}
-
-/** A representative signs the honour charter on behalf of the organisation, which becomes a partner. */
-export async function signCharter(deps: Deps, actor: Actor | null, slug: string, input: TCharterBody): Promise<void> {
-  const me = requireSignedIn(actor);
-  const row = await findOrganisation(deps, slug);
-  const role = await roleIn(deps, row.id, me);
-  if (role !== 'representative') throw new AppError('NOT_REPRESENTATIVE');
-  if (!canSignCharter(me, role, row)) throw new AppError('CHARTER_ALREADY_SIGNED');
-  if (!input.accept) throw validationError({ accept: { key: 'organisations.charter.required' } });
-  await deps.db.transaction(async (tx) => {
-    if (!(await organisationsRepository.signCharter(tx, row.id, me.id, CHARTER_VERSION))) throw new AppError('CHARTER_ALREADY_SIGNED');
-    await audit(tx, { actorId: me.id, action: 'organisation.charter.sign', subjectType: 'organisation', subjectId: row.id, data: { version: CHARTER_VERSION } });
   });
 }
 
@@ -142,5 +138,5 @@ export async function organisationFormValues(deps: Deps, actor: Actor | null, sl
   const page = await getOrganisationPage(deps, actor, slug, locale);
   if (!page.can.edit) throw new AppError(actor ? 'NOT_REPRESENTATIVE' : 'UNAUTHENTICATED');
   const o = page.organisation;
-  return { name: o.name, values: { name: o.name, kind: o.kind, description: o.description, website: o.website ?? '', territory: o.territory?.slug ?? '' } };
+  return { name: o.name, values: { name: o.name, kind: o.kind, neq: o.neq ?? '', description: o.description, language: o.language, website: o.website ?? '', territory: o.territory?.slug ?? '' } };
 }

@@ -1,4 +1,5 @@
-import type { organisations, OrganisationRole } from './organisations.tables.js';
+import type { organisations } from './organisations.tables.js';
+import type { OrganisationRole } from './organisations.domain.js';
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;

@@ -1,4 +1,4 @@
-import type { FieldVisibility } from '../auth/auth.tables.js';
+import type { FieldVisibility } from '../auth/auth.domain.js';
 
 /** Who is looking at a personal page, from the least to the most privileged. */
 export const VIEWER_KINDS = ['visitor', 'member', 'owner'] as const;

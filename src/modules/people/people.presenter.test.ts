@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_VISIBILITIES, PROFILE_FIELDS, type FieldVisibility, type ProfilePrivacy } from '../auth/auth.tables.js';
+import { FIELD_VISIBILITIES, PROFILE_FIELDS, type FieldVisibility, type ProfilePrivacy } from '../auth/auth.domain.js';
 import { presentPerson, presentPersonAs, type PersonSource, type PersonView } from './people.presenter.js';
 import { narrowViewer, VIEWER_KINDS, type ViewerKind } from './people.policy.js';
 

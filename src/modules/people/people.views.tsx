@@ -2,11 +2,12 @@ import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.js';
 import { LOCALE_TAGS, type Locale, type T } from '../../platform/i18n/i18n.js';
 import { Notice } from '../../platform/views/forms.js';
-import type { FieldVisibility, ProfileField, ProfilePrivacy } from '../auth/auth.tables.js';
+import type { FieldVisibility, ProfileField, ProfilePrivacy } from '../auth/auth.domain.js';
 import type { PersonView } from './people.presenter.js';
 import type { PersonPage as PersonPageData } from './people.service.js';
 import { ReportLink } from '../moderation/moderation.views.js';
 import { FollowButton, followProps } from '../social/follows.views.js';
+import { PersonActivitySection } from './people.activity.views.js';
 
 /** "Marie-Ève Tremblay" → "MT": the avatar shown when there is no photo (or it is hidden). */
 export function initials(name: string): string {
@@ -105,6 +106,11 @@ export function PersonPage({ ctx, page }: { ctx: RequestContext; page: PersonPag
         </Notice>
       ) : null}
       <PersonProfile t={t} locale={ctx.locale} person={page.person} contentLang={page.contentLang} level={1} />
+      {page.badges.length ? (
+        <ul class="tag-list person-badges">
+          {page.badges.map((b) => <li><a class="badge badge-delegate" href={`/caisses/${b.caisse.slug}`}>{t('delegates.badge', { caisse: b.caisse.name })}</a></li>)}
+        </ul>
+      ) : null}
       {page.follow ? <FollowButton {...followProps(ctx, page.follow, page.person.displayName)} /> : null}
       {ctx.actor && !page.isOwner ? <p class="person-report"><ReportLink ctx={ctx} type="user" id={page.person.handle} /></p> : null}
       {page.isOwner && !previewing ? (
@@ -116,6 +122,7 @@ export function PersonPage({ ctx, page }: { ctx: RequestContext; page: PersonPag
           </ul>
         </nav>
       ) : null}
+      <PersonActivitySection ctx={ctx} activity={page.activity} name={page.person.displayName} isOwner={page.isOwner && !previewing} />
     </div>
   );
 }

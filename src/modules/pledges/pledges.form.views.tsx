@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import type { ErrorCode } from '../../platform/errors.js';
-import { Checkbox, CsrfField, ErrorSummary, Field, Notice, TextArea, type FormErrors } from '../../platform/views/forms.js';
+import { Checkbox, CsrfField, ErrorSummary, Field, Notice, Select, TextArea, type FormErrors } from '../../platform/views/forms.js';
 import type { Partner } from './pledges.types.js';
 import type { PledgeTarget } from './pledges.service.js';
 import { describeCommitment, describeQuantity } from './pledges.quantity.js';
@@ -33,13 +33,21 @@ function AsWhom({ ctx, partners, value, errors }: { ctx: RequestContext; partner
   );
 }
 
+/** A partner's standing capacity to draw on (only when pledging as an organisation that declared some). */
+function CapacityChoice({ ctx, target, value, errors }: { ctx: RequestContext; target: PledgeTarget; value: string; errors?: FormErrors | undefined }) {
+  const { t, fmt, locale } = ctx;
+  const name = (id: string) => target.partners.find((p) => p.id === id)?.name ?? '';
+  const options = target.capacities.map((c) => ({ value: c.id, label: t('partners.capacities.pledgeChoice', { organisation: name(c.organisationId), label: locale === 'en' ? c.labelEn : c.labelFr, remaining: describeQuantity(t, fmt, target.need.unit, c.remaining) }) }));
+  return <Select t={t} name="capacityId" label={t('partners.capacities.pledgeLabel')} value={value} errors={errors} emptyLabel={t('partners.capacities.pledgeNone')} options={options} />;
+}
+
 /** Step 1: what, when, a message, as whom. */
 export function PledgeFormPage({ ctx, target, values, errors }: { ctx: RequestContext; target: PledgeTarget; values: Values; errors?: FormErrors | undefined }) {
   const { t, fmt } = ctx;
   const { need, project } = target;
   const labels = {
     quantity: quantityLabel(ctx, need.unit), startDate: t('pledges.form.startDate'), endDate: t('pledges.form.endDate'), message: t('pledges.form.message'),
-    organisationId: t('pledges.form.as'), showName: t('pledges.form.showName'),
+    organisationId: t('pledges.form.as'), capacityId: t('partners.capacities.pledgeLabel'), showName: t('pledges.form.showName'),
   };
   return (
     <section class="narrow pledge-form">
@@ -54,6 +62,7 @@ export function PledgeFormPage({ ctx, target, values, errors }: { ctx: RequestCo
         <Field t={t} name="endDate" type="date" label={labels.endDate} value={str(values.endDate)} errors={errors} hint={t('pledges.form.endDateHint')} />
         <TextArea t={t} name="message" label={labels.message} value={str(values.message)} errors={errors} maxLength={2000} rows={4} hint={t('pledges.form.messageHint')} />
         {target.partners.length > 0 ? <AsWhom ctx={ctx} partners={target.partners} value={str(values.organisationId)} errors={errors} /> : null}
+        {target.capacities.length > 0 ? <CapacityChoice ctx={ctx} target={target} value={str(values.capacityId)} errors={errors} /> : null}
         <div>
           <Checkbox t={t} name="showName" label={labels.showName} checked={values.showName === 'on'} errors={errors} />
           <p class="hint muted">{t('pledges.form.showNameHint')}</p>
@@ -93,7 +102,7 @@ export function PledgeConfirmPage({ ctx, target, facts, values }: { ctx: Request
       </div>
       <form method="post" action={`/besoins/${need.id}/engagement/confirmer`} class="form-actions pledge-confirm-actions">
         <CsrfField token={ctx.csrfToken} />
-        {(['quantity', 'startDate', 'endDate', 'message', 'organisationId'] as const).map((name) => (
+        {(['quantity', 'startDate', 'endDate', 'message', 'organisationId', 'capacityId'] as const).map((name) => (
           <input type="hidden" name={name} value={str(values[name])} />
         ))}
         {facts.showName ? <input type="hidden" name="showName" value="on" /> : null}
@@ -115,6 +124,7 @@ export function PledgeBlockedPage({ ctx, target, refusal }: { ctx: RequestContex
       <p class="form-actions">
         <a class="button button-secondary" href={`/projets/${target.project.id}`}>{t('pledges.blocked.backToProject')}</a>
         {refusal === 'EMAIL_NOT_VERIFIED' ? <a href="/moi">{t('pledges.blocked.myPage')}</a> : null}
+        {refusal === 'PLEDGE_ALREADY_OPEN' ? <a href="/moi/contributions">{t('pledges.blocked.myPledges')}</a> : null}
       </p>
     </section>
   );

@@ -75,6 +75,8 @@ export const en: typeof fr = {
       NEED_CLOSED: 'This need no longer takes pledges.',
       PLEDGE_OWN_PROJECT: 'You are on this project’s team: you cannot pledge to it.',
       NEED_OVERSUBSCRIBED: 'This need is fully covered by pledges already proposed or accepted.',
+      PLEDGE_ALREADY_OPEN: 'You already have a pledge in progress for this need. You can propose another once it is fulfilled or withdrawn.',
+      myPledges: 'See my contributions',
       myPage: 'Go to my page',
       backToProject: 'Back to the project',
     },

@@ -73,6 +73,8 @@ export const fr = {
       NEED_CLOSED: 'Ce besoin n’accepte plus d’engagements.',
       PLEDGE_OWN_PROJECT: 'Vous faites partie de l’équipe de ce projet : vous ne pouvez pas vous engager envers lui.',
       NEED_OVERSUBSCRIBED: 'Ce besoin est entièrement couvert par les engagements déjà proposés ou acceptés.',
+      PLEDGE_ALREADY_OPEN: 'Vous avez déjà un engagement en cours pour ce besoin. Vous pourrez en proposer un autre une fois celui-ci réalisé ou retiré.',
+      myPledges: 'Voir mes contributions',
       myPage: 'Aller à ma page',
       backToProject: 'Retour au projet',
     },

@@ -1,7 +1,9 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { Notice } from '../../platform/views/forms.js';
 import type { PledgeWithAbilities } from './pledges.queries.service.js';
-import type { PledgeStatus } from './pledges.tables.js';
+import type { PledgeStatus } from './pledges.domain.js';
+import type { ImpactSums } from '../impact/impact.types.js';
+import { hasImpact, ImpactFigures } from '../impact/impact.views.js';
 import { commitmentOf, HonourBadge, PledgeActions, StatusBadge, SupporterName, waitingNote, type ActionErrors } from './pledges.parts.views.js';
 
 export type PledgeGroup = { key: string; title: string; items: PledgeWithAbilities[] };
@@ -69,7 +71,7 @@ function Groups({ ctx, groups, side, returnTo, empty, error }: { ctx: RequestCon
 }
 
 /** "My contributions": what I pledged, pending / accepted / fulfilled / closed, with my actions. */
-export function ContributionsPage({ ctx, items, notice, error = null }: { ctx: RequestContext; items: PledgeWithAbilities[]; notice: string | null; error?: ActionErrors }) {
+export function ContributionsPage({ ctx, items, notice, error = null, impact }: { ctx: RequestContext; items: PledgeWithAbilities[]; notice: string | null; error?: ActionErrors; impact?: ImpactSums | undefined }) {
   const { t } = ctx;
   const groups = groupPledges(items, [
     { key: 'attente', title: t('pledges.mine.pending'), statuses: ['proposed'] },
@@ -83,6 +85,7 @@ export function ContributionsPage({ ctx, items, notice, error = null }: { ctx: R
       <p class="lead">{t('pledges.mine.intro')}</p>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <p><a href="/moi/engagements-recus">{t('pledges.mine.received')}</a></p>
+      {impact && hasImpact(impact) ? <ImpactFigures ctx={ctx} figures={impact} showProjects title={t('impact.mine')} /> : null}
       {items.length === 0 ? <p>{t('pledges.mine.none')}</p> : <Groups ctx={ctx} groups={groups} side="supporter" returnTo="/moi/contributions" empty={t('pledges.mine.empty')} error={error} />}
     </section>
   );

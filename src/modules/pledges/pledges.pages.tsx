@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { requireActor, safeReturnPath } from '../../platform/http/guards.js';
@@ -16,6 +16,7 @@ import { ContributionsPage, InboxPage } from './pledges.list.views.js';
 import { PledgeDetailPage } from './pledges.detail.views.js';
 import type { ActionErrors } from './pledges.parts.views.js';
 import type { TransitionOutcome } from './pledges.transitions.service.js';
+import { impactOfPerson } from '../impact/impact.service.js';
 
 const NOTICE_KEYS: Record<string, string> = {
   created: 'pledges.notices.created', accepted: 'pledges.notices.accepted', declined: 'pledges.notices.declined', withdrawn: 'pledges.notices.withdrawn',
@@ -24,7 +25,7 @@ const NOTICE_KEYS: Record<string, string> = {
 const ZNoticeQuery = z.object({ fait: z.string().max(40).optional() });
 const LIST_LIMIT = 100;
 /** The fields in the order the form shows them, so the error summary follows it. */
-const FORM_ORDER = ['quantity', 'startDate', 'endDate', 'message', 'organisationId', 'showName'] as const;
+const FORM_ORDER = ['quantity', 'startDate', 'endDate', 'message', 'organisationId', 'capacityId', 'showName'] as const;
 /** The pledge form is read field by field in `toBody`, which needs the need's unit. */
 const ZRawForm = z.looseObject({ step: z.string().max(20).optional() });
 
@@ -63,6 +64,9 @@ async function checked<T>(request: FastifyRequest, unit: 'hours' | 'cents' | 'it
       throw validationError({ quantity: { key: 'pledges.validation.overRemaining', params: { remaining } } });
     }
     if (err.code === 'NOT_PARTNER_REPRESENTATIVE') throw validationError({ organisationId: { key: 'pledges.validation.notPartner' } });
+    if (err.code === 'CAPACITY_NOT_FOUND' || err.code === 'CAPACITY_EXHAUSTED') throw validationError({ capacityId: { key: `errors.${err.code}` } });
+    // Another tab proposed first: the form page then shows why (409) instead of the form.
+    if (err.code === 'PLEDGE_ALREADY_OPEN') throw validationError({ _: { key: 'errors.PLEDGE_ALREADY_OPEN' } });
     throw err;
   }
 }
@@ -116,9 +120,9 @@ export const pledgesPages: Module = async (app, { deps }) => {
 
   const listPage = async (request: FastifyRequest, reply: FastifyReply, scope: 'mine' | 'received', error: ActionErrors = null, status = 200) => {
     const actor = requireActor(request);
-    const { items } = await listMyPledges(deps, actor, { scope, limit: LIST_LIMIT, cursor: undefined, status: undefined });
+    const [{ items }, impact] = await Promise.all([listMyPledges(deps, actor, { scope, limit: LIST_LIMIT, cursor: undefined, status: undefined }), scope === 'mine' ? impactOfPerson(deps, actor.id) : undefined]);
     const notice = noticeOf(request);
-    const page = scope === 'mine' ? <ContributionsPage ctx={request.ctx} items={items} notice={notice} error={error} /> : <InboxPage ctx={request.ctx} items={items} notice={notice} error={error} />;
+    const page = scope === 'mine' ? <ContributionsPage ctx={request.ctx} items={items} notice={notice} error={error} impact={impact} /> : <InboxPage ctx={request.ctx} items={items} notice={notice} error={error} />;
     return sendPage(request, reply, page, { title: title(request, scope === 'mine' ? 'pledges.mine.title' : 'pledges.inbox.title'), nav: 'me', noindex: true, status });
   };
 

@@ -3,7 +3,7 @@ import { CsrfField } from '../../platform/views/forms.js';
 import type { PledgeAbilities } from './pledges.policy.js';
 import type { PledgeDetail } from './pledges.types.js';
 import { describeCommitment } from './pledges.quantity.js';
-import type { PledgeStatus } from './pledges.tables.js';
+import type { PledgeStatus } from './pledges.domain.js';
 
 export type Ctx = Pick<RequestContext, 't' | 'fmt' | 'csrfToken' | 'locale'>;
 
@@ -28,7 +28,8 @@ export function SupporterName({ ctx, p }: { ctx: Ctx; p: PledgeDetail }) {
   if (!p.organisation) return person;
   return (
     <>
-      {person} — {p.organisation.name}
+      {person} — <a href={`/organisations/${p.organisation.slug}`}>{p.organisation.name}</a>
+      {p.onHonour ? <> <span class="badge badge-partner">{ctx.t('organisations.partner.badge')}</span></> : null}
     </>
   );
 }

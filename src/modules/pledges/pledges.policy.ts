@@ -1,7 +1,8 @@
 import type { ErrorCode } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
-import type { ProjectStatus } from '../projects/projects.tables.js';
-import type { PledgeStatus } from './pledges.tables.js';
+import type { ProjectStatus } from '../projects/projects.domain.js';
+import type { PledgeStatus } from './pledges.domain.js';
+import { actsForTerritory } from '../access/access.scope.js';
 
 /** Who is asking, as far as pledge rules care. `null` is a visitor. */
 export type PledgeActor = Pick<Actor, 'id' | 'roles' | 'emailVerified'> | null;
@@ -33,23 +34,14 @@ export function isSupporter(actor: PledgeActor, pledge: PolicyPledge): boolean {
   return actor !== null && pledge.supporterId !== null && pledge.supporterId === actor.id;
 }
 
-export function isAdmin(actor: PledgeActor): boolean {
-  return actor?.roles.some((r) => r.role === 'admin' && r.caisseId === null) ?? false;
-}
-
-/** Staff of a caisse serving the project's territory; staff of other caisses are strangers here. */
-export function isTerritoryStaff(actor: PledgeActor, rel: PledgeRelation): boolean {
-  return actor?.roles.some((r) => r.role === 'staff' && r.caisseId !== null && rel.servingCaisseIds.includes(r.caisseId)) ?? false;
-}
-
 /** The supporter, the project team, the territory's caisse staff and admins; nobody else learns it exists. */
 export function canViewPledge(actor: PledgeActor, pledge: PolicyPledge, rel: PledgeRelation): boolean {
-  return isSupporter(actor, pledge) || (actor !== null && rel.isTeam) || isTerritoryStaff(actor, rel) || isAdmin(actor);
+  return isSupporter(actor, pledge) || (actor !== null && rel.isTeam) || actsForTerritory(actor, rel.servingCaisseIds);
 }
 
 /** Seeing every pledge of a project (with messages), not only the accepted and fulfilled ones. */
 export function canSeeAllProjectPledges(actor: PledgeActor, rel: PledgeRelation): boolean {
-  return (actor !== null && rel.isTeam) || isTerritoryStaff(actor, rel) || isAdmin(actor);
+  return (actor !== null && rel.isTeam) || actsForTerritory(actor, rel.servingCaisseIds);
 }
 
 function teamVerdict(actor: PledgeActor, rel: PledgeRelation, ok: boolean): Verdict {
@@ -137,5 +129,5 @@ export function localToday(now: Date): string {
 
 /** Needs of public projects are visible to all; others to the team, the territory's caisse staff and admins. */
 export function canSeeNeed(actor: PledgeActor, projectIsPublic: boolean, rel: PledgeRelation): boolean {
-  return projectIsPublic || (actor !== null && rel.isTeam) || isTerritoryStaff(actor, rel) || isAdmin(actor);
+  return projectIsPublic || (actor !== null && rel.isTeam) || actsForTerritory(actor, rel.servingCaisseIds);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NEED_KINDS, NEED_UNITS } from '../needs/needs.tables.js';
-import { PLEDGE_STATUSES } from './pledges.tables.js';
+import { NEED_KINDS, NEED_UNITS } from '../needs/needs.domain.js';
+import { PLEDGE_STATUSES } from './pledges.domain.js';
 import type { PledgeAbilities } from './pledges.policy.js';
 import type { PledgeDetail } from './pledges.types.js';
 

@@ -1,6 +1,6 @@
 import type { Locale, T } from '../../platform/i18n/i18n.js';
 import type { Formatters } from '../../platform/i18n/format.js';
-import type { NeedKind, NeedUnit } from '../needs/needs.tables.js';
+import type { NeedKind, NeedUnit } from '../needs/needs.domain.js';
 
 /** The largest quantity one pledge may carry, by unit (10 000 hours or items, $1,000,000). */
 export const PLEDGE_QUANTITY_MAX: Record<NeedUnit, number> = { hours: 10_000, items: 10_000, cents: 100_000_000 };

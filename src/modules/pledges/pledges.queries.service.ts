@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import { isPublicStatus } from '../projects/projects.policy.js';
-import type { NeedUnit } from '../needs/needs.tables.js';
+import type { NeedUnit } from '../needs/needs.domain.js';
 import { canSeeAllProjectPledges, canSeeNeed, canViewPledge, pledgeAbilities, type PledgeAbilities, type PledgeActor } from './pledges.policy.js';
 import { pledgesRepository } from './pledges.repository.js';
 import { projectsRepository } from '../projects/projects.repository.js';
@@ -11,7 +11,7 @@ import { usersRepository } from '../auth/users.repository.js';
 import type { PledgeDetail } from './pledges.types.js';
 import { presentEvent, supporterName } from './pledges.presenter.js';
 import { relationTo } from './pledges.service.js';
-import type { PledgeStatus } from './pledges.tables.js';
+import type { PledgeStatus } from './pledges.domain.js';
 import type { TMyPledgesQuery } from './pledges.schemas.js';
 
 export type PledgeWithAbilities = { pledge: PledgeDetail; can: PledgeAbilities };
@@ -48,7 +48,9 @@ export async function listMyPledges(deps: Pick<Deps, 'db'>, actor: Actor, q: Pic
 }
 
 /** A project's pledges: all of them for its team, its caisse staff and admins; accepted and fulfilled ones for others. */
-export async function projectPledges(deps: Pick<Deps, 'db'>, actor: Actor | null, projectId: string, status?: PledgeStatus) {
+/** A project's pledges, newest first, paged: its team sees every status, others accepted and fulfilled help. */
+export async function projectPledges(deps: Pick<Deps, 'db'>, actor: Actor | null, projectId: string, q: { status?: PledgeStatus | undefined; limit: number; cursor?: string | undefined }) {
+  const status = q.status;
   const project = await pledgesRepository.project(deps.db, projectId);
   if (!project) throw new AppError('PROJECT_NOT_FOUND');
   const rel = await relationTo(deps.db, actor, project);
@@ -56,8 +58,10 @@ export async function projectPledges(deps: Pick<Deps, 'db'>, actor: Actor | null
   const full = canSeeAllProjectPledges(actor, rel);
   const visible: PledgeStatus[] = full ? [] : ['accepted', 'fulfilled'];
   const statuses = status ? (full || visible.includes(status) ? [status] : null) : visible;
-  const rows = statuses === null ? [] : await pledgesRepository.listByProject(deps.db, projectId, statuses);
-  return { full, items: rows.map((pledge) => ({ pledge, can: full ? pledgeAbilities(actor as PledgeActor, pledge, rel) : null })) };
+  const cursor = decodeCursor(q.cursor);
+  const rows = statuses === null ? [] : await pledgesRepository.pageByProject(deps.db, projectId, { statuses: statuses.length ? statuses : undefined, limit: q.limit, cursor });
+  const paged = page(rows, q.limit, (p) => ({ at: p.createdAt, id: p.id }));
+  return { full, nextCursor: paged.nextCursor, items: paged.items.map((pledge) => ({ pledge, can: full ? pledgeAbilities(actor as PledgeActor, pledge, rel) : null })) };
 }
 
 export type SupporterEntry = {

@@ -3,12 +3,12 @@ import { execRows, type Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { Cursor } from '../../platform/pagination.js';
 import { users } from '../auth/auth.tables.js';
-import { caisseTerritories } from '../caisses/caisses.tables.js';
 import { needs } from '../needs/needs.tables.js';
-import { organisationMembers, organisations } from '../organisations/organisations.tables.js';
+import { organisationMembers, organisations, SPEAKING_ROLES } from '../organisations/organisations.tables.js';
 import { projects, projectTeam } from '../projects/projects.tables.js';
 import { HOLDING_STATUSES, pledgeEvents, pledges, type PledgeStatus } from './pledges.tables.js';
 import type { NeedTarget, Partner, PledgeDetail, PledgeRow, ProjectTarget } from './pledges.types.js';
+import { OPEN_STATUSES } from './pledges.limits.js';
 
 export type NewPledge = typeof pledges.$inferInsert;
 export type { PledgeRow, PledgeDetail } from './pledges.types.js';
@@ -66,6 +66,11 @@ export const pledgesRepository = {
     const rows = await db.select({ n: sql<number>`coalesce(sum(${pledges.quantity}), 0)::int` }).from(pledges).where(and(eq(pledges.needId, needId), inArray(pledges.status, [...HOLDING_STATUSES])));
     return Number(rows[0]?.n ?? 0);
   },
+  /** This person's proposed or accepted pledges to this need (the per-person cap). */
+  async openCountBy(db: Db, needId: string, supporterId: string): Promise<number> {
+    const rows = await db.select({ n: sql<number>`count(*)::int` }).from(pledges).where(and(eq(pledges.needId, needId), eq(pledges.supporterId, supporterId), inArray(pledges.status, [...OPEN_STATUSES])));
+    return Number(rows[0]?.n ?? 0);
+  },
   async project(db: Db, projectId: string): Promise<ProjectTarget | undefined> {
     const rows = await db.select(projectTarget).from(projects).where(eq(projects.id, projectId)).limit(1);
     return rows[0];
@@ -84,17 +89,13 @@ export const pledgesRepository = {
     const rows = await db.select({ userId: projectTeam.userId }).from(projectTeam).where(eq(projectTeam.projectId, projectId)).orderBy(asc(projectTeam.createdAt));
     return rows.map((r) => r.userId);
   },
-  async servingCaisseIds(db: Db, territoryId: string): Promise<string[]> {
-    const rows = await db.select({ id: caisseTerritories.caisseId }).from(caisseTerritories).where(eq(caisseTerritories.territoryId, territoryId));
-    return rows.map((r) => r.id);
-  },
-  /** Partner organisations (charter signed) this person represents. */
+  /** Partner organisations (an active partnership) this person speaks for, as owner or representative. */
   async representedPartners(db: Db, userId: string): Promise<Partner[]> {
     return db
       .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
       .from(organisationMembers)
       .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-      .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.role, 'representative'), isNotNull(organisations.charterSignedAt)))
+      .where(and(eq(organisationMembers.userId, userId), inArray(organisationMembers.role, [...SPEAKING_ROLES]), isNotNull(organisations.charterSignedAt)))
       .orderBy(asc(organisations.name));
   },
   async insert(db: Db, row: NewPledge): Promise<PledgeRow> {
@@ -129,6 +130,11 @@ export const pledgesRepository = {
   async listReceived(db: Db, userId: string, o: ListOptions): Promise<PledgeDetail[]> {
     const mine = db.select({ id: projectTeam.projectId }).from(projectTeam).where(eq(projectTeam.userId, userId));
     const rows = await detailQuery(db).where(and(inArray(pledges.projectId, mine), statusIn(o.statuses), before(o.cursor))).orderBy(...newestFirst).limit(o.limit + 1);
+    return rows.map(toDetail);
+  },
+  /** A project's pledges for the API, newest first, keyset-paged (limit + 1 rows). */
+  async pageByProject(db: Db, projectId: string, o: { statuses: readonly PledgeStatus[] | undefined; limit: number; cursor: Cursor | undefined }): Promise<PledgeDetail[]> {
+    const rows = await detailQuery(db).where(and(eq(pledges.projectId, projectId), statusIn(o.statuses), before(o.cursor))).orderBy(...newestFirst).limit(o.limit + 1);
     return rows.map(toDetail);
   },
   async listByProject(db: Db, projectId: string, statuses?: readonly PledgeStatus[]): Promise<PledgeDetail[]> {

@@ -1,5 +1,6 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { requireActor } from '../../platform/http/guards.js';
 import { idempotent } from '../../platform/idempotency.js';
 import * as pledges from './pledges.service.js';
@@ -31,17 +32,17 @@ export const pledgesRoutes: Module = async (app, opts) => {
     return { ...presentPledge(pledge, 'full', can), outcome };
   });
 
-  r.get('/api/v1/pledges/:id', { schema: { tags, params: ZIdParams, response: { 200: ZPledgeWithHistory } } }, async (request) => {
+  r.get('/api/v1/pledges/:id', { schema: { tags, security: SECURITY.signedIn, params: ZIdParams, response: { 200: ZPledgeWithHistory } } }, async (request) => {
     const { pledge, can, events } = await getPledge(deps, requireActor(request), request.params.id);
     return { ...presentPledge(pledge, 'full', can), events };
   });
 
-  r.get('/api/v1/projects/:id/pledges', { schema: { tags, params: ZIdParams, querystring: ZProjectPledgesQuery, response: { 200: ZPledgeList } } }, async (request) => {
-    const { full, items } = await projectPledges(deps, request.ctx.actor, request.params.id, request.query.status);
-    return { items: items.map((i) => presentPledge(i.pledge, full ? 'full' : 'public', i.can)), nextCursor: null };
+  r.get('/api/v1/projects/:id/pledges', { schema: { tags, description: 'A project’s pledges, newest first, paged (`limit`, `cursor`): its team sees every status, others accepted and fulfilled help.', params: ZIdParams, querystring: ZProjectPledgesQuery, response: { 200: ZPledgeList } } }, async (request) => {
+    const { full, items, nextCursor } = await projectPledges(deps, request.ctx.actor, request.params.id, request.query);
+    return { items: items.map((i) => presentPledge(i.pledge, full ? 'full' : 'public', i.can)), nextCursor };
   });
 
-  r.get('/api/v1/me/pledges', { schema: { tags, querystring: ZMyPledgesQuery, response: { 200: ZPledgeList } } }, async (request) => {
+  r.get('/api/v1/me/pledges', { schema: { tags, security: SECURITY.signedIn, querystring: ZMyPledgesQuery, response: { 200: ZPledgeList } } }, async (request) => {
     const { items, nextCursor } = await listMyPledges(deps, requireActor(request), request.query);
     return { items: items.map((i) => presentPledge(i.pledge, 'full', i.can)), nextCursor };
   });

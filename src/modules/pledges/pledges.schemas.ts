@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZListQuery } from '../../platform/pagination.js';
-import { PLEDGE_STATUSES } from './pledges.tables.js';
+import { PLEDGE_STATUSES } from './pledges.domain.js';
 import { TRANSITION_TARGETS } from './pledges.policy.js';
 
 export const ZIdParams = z.object({ id: z.string().min(1).max(40) });
@@ -16,6 +16,8 @@ const common = {
   message: z.string().trim().max(2000).default(''),
   /** Pledge on behalf of this partner organisation (the actor must represent it): "on their honour". */
   organisationId: optionalId.default(null),
+  /** Draw on one of that organisation's standing capacities (taken from it when the pledge is fulfilled). */
+  capacityId: optionalId.optional(),
   /** Show the supporter's name on the project page (off by default: privacy first). */
   showName: checkbox.default(false),
 };
@@ -44,4 +46,4 @@ export const ZMyPledgesQuery = ZListQuery.extend({
 });
 export type TMyPledgesQuery = z.output<typeof ZMyPledgesQuery>;
 
-export const ZProjectPledgesQuery = z.object({ status: z.enum(PLEDGE_STATUSES).optional() });
+export const ZProjectPledgesQuery = ZListQuery.extend({ status: z.enum(PLEDGE_STATUSES).optional() });

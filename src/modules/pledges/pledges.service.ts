@@ -10,7 +10,11 @@ import { CREATION_FROM, pledgesRepository } from './pledges.repository.js';
 import type { NeedTarget, Partner, PledgeDetail, ProjectTarget } from './pledges.types.js';
 import { notifyPledge } from './pledges.notify.js';
 import { PLEDGE_QUANTITY_MAX } from './pledges.quantity.js';
+import { mayOpenAnother, PLEDGE_LIMITS } from './pledges.limits.js';
+import { hit } from '../../platform/rate-limit.js';
 import type { TCreatePledgeBody } from './pledges.schemas.js';
+import { capacitiesFor, checkCapacityForPledge, type CapacityChoice } from '../organisations/capacities.choices.js';
+import { accessRepository } from '../access/access.repository.js';
 
 export { lapseOverduePledges } from './pledges.lapse.service.js';
 export { transitionPledge } from './pledges.transitions.service.js';
@@ -21,11 +25,13 @@ export type PledgeTarget = {
   project: ProjectTarget;
   remaining: number;
   partners: Partner[];
+  /** Standing capacities of those partners that count in this need's unit. */
+  capacities: CapacityChoice[];
   refusal: ErrorCode | null;
 };
 
 export async function relationTo(db: Db, actor: PledgeActor, project: Pick<ProjectTarget, 'id' | 'territoryId'>): Promise<PledgeRelation> {
-  const [isTeam, servingCaisseIds] = await Promise.all([actor ? pledgesRepository.isTeam(db, project.id, actor.id) : false, pledgesRepository.servingCaisseIds(db, project.territoryId)]);
+  const [isTeam, servingCaisseIds] = await Promise.all([actor ? pledgesRepository.isTeam(db, project.id, actor.id) : false, accessRepository.servingCaisseIds(db, project.territoryId)]);
   return { isTeam, servingCaisseIds };
 }
 
@@ -37,11 +43,17 @@ export async function pledgeTarget(deps: Pick<Deps, 'db'>, actor: Actor | null, 
   if (!canSeeNeed(actor, isPublicStatus(found.project.status), rel)) throw new AppError('NEED_NOT_FOUND');
   // A project hidden by moderation hides its needs from everyone but its team and the territory's moderators.
   if (found.project.hiddenAt && !rel.isTeam && !seesHidden(actor, { authorIds: [], servingCaisseIds: rel.servingCaisseIds })) throw new AppError('NEED_NOT_FOUND');
-  const [held, partners] = await Promise.all([pledgesRepository.heldQuantity(deps.db, needId), actor ? pledgesRepository.representedPartners(deps.db, actor.id) : []]);
+  const [held, partners, mineOpen] = await Promise.all([
+    pledgesRepository.heldQuantity(deps.db, needId),
+    actor ? pledgesRepository.representedPartners(deps.db, actor.id) : [],
+    actor ? pledgesRepository.openCountBy(deps.db, needId, actor.id) : 0,
+  ]);
   const remaining = Math.max(found.need.quantity - held, 0);
   let refusal = pledgeRefusal(actor, { projectStatus: found.project.status, needClosed: found.need.closedAt !== null, isTeam: rel.isTeam });
+  if (!refusal && !mayOpenAnother(mineOpen)) refusal = 'PLEDGE_ALREADY_OPEN';
   if (!refusal && remaining === 0) refusal = 'NEED_OVERSUBSCRIBED';
-  return { ...found, remaining, partners, refusal };
+  const capacities = await capacitiesFor(deps.db, partners, found.need.unit);
+  return { ...found, remaining, partners, capacities, refusal };
 }
 
 /** Field rules that need the need or today's date: the unit's cap, dates not in the past, in order. */
@@ -65,25 +77,30 @@ export async function checkPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, n
   if (Object.keys(issues).length) throw validationError(issues);
   if (input.organisationId && !target.partners.some((p) => p.id === input.organisationId)) throw new AppError('NOT_PARTNER_REPRESENTATIVE');
   if (input.quantity > target.remaining) throw new AppError('NEED_OVERSUBSCRIBED', { remaining: target.remaining });
+  if (input.capacityId) await checkCapacityForPledge(deps.db, input.capacityId, input.organisationId, target.need.unit, input.quantity, now);
   return target;
 }
 
 /**
  * Creates a proposed pledge. The need's row is locked (SELECT … FOR UPDATE) while what the other
- * pledges hold is summed, so two people can never both take the last of it.
+ * pledges hold is summed and this person's open pledges are counted, so two people can never both
+ * take the last of it and one person never holds two open pledges on one need. Proposals are rate
+ * limited per person (PLEDGE_LIMITS → 429 with Retry-After).
  */
-export async function createPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, needId: string, input: TCreatePledgeBody, now = new Date()): Promise<PledgeDetail> {
+export async function createPledge(deps: Pick<Deps, 'db' | 'config'>, actor: Actor | null, needId: string, input: TCreatePledgeBody, now = new Date()): Promise<PledgeDetail> {
   const target = await checkPledge(deps, actor, needId, input, now);
   const supporter = actor!;
+  for (const limit of PLEDGE_LIMITS) await hit(deps.db, limit, supporter.id, deps.config.rateLimits);
   const id = newId();
   await deps.db.transaction(async (tx) => {
     const need = await pledgesRepository.lockNeed(tx, needId);
     if (!need) throw new AppError('NEED_NOT_FOUND');
     if (need.closedAt) throw new AppError('NEED_CLOSED');
+    if (!mayOpenAnother(await pledgesRepository.openCountBy(tx, needId, supporter.id))) throw new AppError('PLEDGE_ALREADY_OPEN');
     const remaining = Math.max(need.quantity - (await pledgesRepository.heldQuantity(tx, needId)), 0);
     if (input.quantity > remaining) throw new AppError('NEED_OVERSUBSCRIBED', { remaining });
     await pledgesRepository.insert(tx, {
-      id, needId, projectId: target.project.id, supporterId: supporter.id, organisationId: input.organisationId, onHonour: input.organisationId !== null,
+      id, needId, projectId: target.project.id, supporterId: supporter.id, organisationId: input.organisationId, capacityId: input.capacityId ?? null, onHonour: input.organisationId !== null,
       quantity: input.quantity, message: input.message, startDate: input.startDate, endDate: input.endDate, status: 'proposed', showName: input.showName,
     });
     await pledgesRepository.insertEvent(tx, { pledgeId: id, actorId: supporter.id, fromStatus: CREATION_FROM, toStatus: 'proposed', note: '' });

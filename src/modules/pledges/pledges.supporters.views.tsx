@@ -20,7 +20,7 @@ export function ProjectSupporters({ ctx, supporters, headingLevel = 2 }: { ctx: 
           {supporters.map((s) => (
             <li>
               <span class="supporter-name">
-                {s.organisation ? <strong>{s.organisation.name}</strong> : s.person ? <a href={`/membres/${s.person.handle}`}>{s.person.displayName}</a> : t('pledges.neighbour')}
+                {s.organisation ? <strong><a href={`/organisations/${s.organisation.slug}`}>{s.organisation.name}</a></strong> : s.person ? <a href={`/membres/${s.person.handle}`}>{s.person.displayName}</a> : t('pledges.neighbour')}
               </span>{' '}
               {s.onHonour ? <HonourBadge ctx={ctx} /> : null} <StatusBadge ctx={ctx} status={s.status} />
               <br />

@@ -3,11 +3,9 @@ import { users } from '../auth/auth.tables.js';
 import { needs } from '../needs/needs.tables.js';
 import { projects } from '../projects/projects.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
-
-export const PLEDGE_STATUSES = ['proposed', 'accepted', 'fulfilled', 'declined', 'withdrawn', 'lapsed'] as const;
-export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
-/** Statuses that hold part of a need's quantity. */
-export const HOLDING_STATUSES = ['proposed', 'accepted', 'fulfilled'] as const;
+import { capacities } from '../organisations/partners.tables.js';
+import { PLEDGE_STATUSES } from './pledges.domain.js';
+export * from './pledges.domain.js';
 
 export const pledges = pgTable(
   'pledges',
@@ -18,6 +16,8 @@ export const pledges = pgTable(
     /** Null once the supporter deleted their account: the help stays counted, anonymously. */
     supporterId: text('supporter_id').references(() => users.id, { onDelete: 'set null' }),
     organisationId: text('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** The partner's standing capacity this pledge draws on, consumed when the pledge is fulfilled. */
+    capacityId: text('capacity_id').references(() => capacities.id, { onDelete: 'set null' }),
     onHonour: boolean('on_honour').notNull().default(false),
     quantity: integer('quantity').notNull(),
     message: text('message').notNull().default(''),

@@ -9,6 +9,8 @@ import type { PledgeDetail } from './pledges.types.js';
 import { enqueueThanksMail, notifyPledge } from './pledges.notify.js';
 import type { TTransitionBody } from './pledges.schemas.js';
 import { recordNeedMetIfMet, recordPledgeFulfilled } from '../social/activities.record.js';
+import { consumeCapacity } from '../organisations/capacities.service.js';
+import { accessRepository } from '../access/access.repository.js';
 
 /** What a transition did, so pages can say it ("the other side is asked to confirm"). */
 export type TransitionOutcome = 'accepted' | 'declined' | 'withdrawn' | 'fulfil_requested' | 'fulfilled';
@@ -24,7 +26,7 @@ export async function transitionPledge(deps: Pick<Deps, 'db' | 'config'>, actor:
     const row = await pledgesRepository.lock(tx, pledgeId);
     if (!row) throw new AppError('PLEDGE_NOT_FOUND');
     const pledge = (await pledgesRepository.detail(tx, pledgeId))!;
-    const rel: PledgeRelation = { isTeam: await pledgesRepository.isTeam(tx, row.projectId, actor.id), servingCaisseIds: await pledgesRepository.servingCaisseIds(tx, pledge.project.territoryId) };
+    const rel: PledgeRelation = { isTeam: await pledgesRepository.isTeam(tx, row.projectId, actor.id), servingCaisseIds: await accessRepository.servingCaisseIds(tx, pledge.project.territoryId) };
     const verdict = transitionVerdict(actor, row, rel, body.to);
     if (verdict === 'forbidden') throw new AppError('FORBIDDEN');
     if (verdict === 'not_allowed') throw new AppError('TRANSITION_NOT_ALLOWED', { from: row.status, to: body.to });
@@ -73,10 +75,12 @@ async function confirmFulfilled(
     await notifyPledge(tx, side === 'supporter' ? await team() : [p.supporterId], 'fulfil_requested', p);
     return 'fulfil_requested';
   }
+  // A partner's capacity gives what the pledge gave: refused (and rolled back) if it would go below zero.
+  if (p.capacityId) await consumeCapacity(tx, p.capacityId, p.quantity, now);
   await pledgesRepository.update(tx, p.id, { ...stamp, status: 'fulfilled', fulfilledAt: now });
   await log('fulfilled');
   await recordPledgeFulfilled(tx, p);
-  await recordFulfilledHelp(tx, deps, { pledgeId: p.id, supporterId: p.supporterId, kind: p.need.kind, materialMode: p.need.materialMode, quantity: p.quantity, project: p.project, occurredAt: now });
+  await recordFulfilledHelp(tx, deps, { pledgeId: p.id, supporterId: p.supporterId, kind: p.need.kind, materialMode: p.need.materialMode, quantity: p.quantity, project: p.project, occurredAt: now, helpDay: p.endDate ?? p.startDate });
   if (side === 'supporter') await notifyPledge(tx, await team(), 'fulfilled', p);
   await notifyPledge(tx, [p.supporterId], 'thanks', p);
   await enqueueThanksMail(tx, deps.config, p);

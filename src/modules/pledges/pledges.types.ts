@@ -1,5 +1,5 @@
-import type { NeedKind, NeedUnit } from '../needs/needs.tables.js';
-import type { ProjectStatus } from '../projects/projects.tables.js';
+import type { NeedKind, NeedUnit } from '../needs/needs.domain.js';
+import type { ProjectStatus } from '../projects/projects.domain.js';
 import type { pledges } from './pledges.tables.js';
 
 /** The shapes pledges are read in: the repository returns them, services, presenters and views use them. */

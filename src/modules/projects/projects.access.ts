@@ -5,13 +5,14 @@ import type { Actor } from '../../platform/http/context.js';
 import { canEditProject, canViewProject, type ProjectPolicyContext } from './projects.policy.js';
 import { projectsRepository } from './projects.repository.js';
 import type { ProjectRow, ServingCaisse } from './projects.types.js';
+import { accessRepository } from '../access/access.repository.js';
 
 /** A project with what the policy needs to judge this actor on it. */
 export type ProjectAccess = { project: ProjectRow; ctx: ProjectPolicyContext; serving: ServingCaisse[] };
 
 async function contextFor(db: Db, actor: Actor | null, project: ProjectRow): Promise<ProjectAccess> {
   const teamRole = actor ? await projectsRepository.teamRole(db, project.id, actor.id) : null;
-  const serving = await projectsRepository.servingCaisses(db, project.territoryId);
+  const serving = await accessRepository.servingCaisses(db, project.territoryId);
   return { project, serving, ctx: { teamRole, servingCaisses: serving } };
 }
 

@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { CsrfField, ErrorSummary, Field, Notice, Select, TextArea, type FormErrors } from '../../platform/views/forms.js';
-import { PROJECT_CATEGORIES } from './projects.tables.js';
+import { PROJECT_CATEGORIES } from './projects.domain.js';
 import type { PlaceOption } from './projects.service.js';
 
 type Values = Record<string, unknown>;

@@ -98,10 +98,10 @@ export const projectsListRepository = {
     return rows.map(toCard);
   },
 
-  /** The projects an actor works on (any status), and submitted ones waiting for their caisses' approval. */
-  async forActor(db: Db, userId: string, staffCaisseIds: string[]): Promise<ProjectCardRow[]> {
-    const waiting = staffCaisseIds.length
-      ? sql` OR (p.status = 'submitted' AND p.territory_id IN (SELECT ct.territory_id FROM caisse_territories ct WHERE ct.caisse_id IN (${sql.join(staffCaisseIds.map((id) => sql`${id}`), sql`, `)})))`
+  /** The projects an actor works on (any status), and submitted ones waiting for approval in these territories. */
+  async forActor(db: Db, userId: string, reviewTerritoryIds: readonly string[]): Promise<ProjectCardRow[]> {
+    const waiting = reviewTerritoryIds.length
+      ? sql` OR (p.status = 'submitted' AND p.territory_id IN (${sql.join(reviewTerritoryIds.map((id) => sql`${id}`), sql`, `)}))`
       : sql``;
     const rows = await execRows<RawCard>(db, sql`
       SELECT ${cardColumns}, NULL AS rank, NULL AS excerpt FROM projects p ${coverJoin}

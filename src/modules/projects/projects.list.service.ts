@@ -3,13 +3,15 @@ import { validationError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
-import { NEED_KINDS, type NeedKind } from '../needs/needs.tables.js';
+import { NEED_KINDS, type NeedKind } from '../needs/needs.domain.js';
 import { isOpenForHelp } from '../needs/needs.status.js';
 import { needsWithProgressByProject, type NeedWithProgress } from '../needs/needs.service.js';
 import { projectsListRepository, type ListPosition } from './projects.list.repository.js';
 import type { ProjectCardRow } from './projects.types.js';
 import { presentCard, type ProjectCardView } from './projects.presenter.js';
 import type { TProjectListQuery } from './projects.schemas.js';
+import { staffCaisseIds } from '../access/access.scope.js';
+import { accessRepository } from '../access/access.repository.js';
 
 export type ProjectPage = { items: ProjectCardView[]; nextCursor: string | null };
 
@@ -58,6 +60,6 @@ export async function listTerritoryProjects(deps: Deps, territoryId: string, lim
 
 /** What a signed-in person works on (drafts included), and submitted projects their caisses must review. */
 export async function listMyProjects(deps: Deps, actor: Actor, locale: Locale): Promise<ProjectCardView[]> {
-  const staffOf = actor.roles.filter((r) => r.role === 'staff' && r.caisseId !== null).map((r) => r.caisseId!);
-  return toCards(deps, await projectsListRepository.forActor(deps.db, actor.id, staffOf), locale);
+  const reviewTerritoryIds = await accessRepository.territoryIdsOf(deps.db, staffCaisseIds(actor));
+  return toCards(deps, await projectsListRepository.forActor(deps.db, actor.id, reviewTerritoryIds), locale);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { ZListQuery } from '../../platform/pagination.js';
 import { loadView } from './projects.service.js';
 import { addTeamMember, removeTeamMember } from './projects.team.service.js';
@@ -29,6 +29,7 @@ export const projectsMediaRoutes: Module = async (app, { deps }) => {
   r.post(
     '/api/v1/projects/:id/images',
     {
+      config: { openapi: { multipart: { file: { file: true, required: true, description: 'The image: JPEG, PNG, WebP or GIF; 8 MB, 40 megapixels at most.' }, alt: { required: true, description: 'Its alternative text, 1–200 characters.' } } } },
       schema: {
         tags, params: ZProjectParams, response: { 201: ZProjectImage },
         description: 'multipart/form-data with a `file` (JPEG, PNG, WebP or GIF; 8 MB, 40 megapixels at most) and its `alt` text (1–200 characters, required). At most 10 images per project.',

@@ -14,6 +14,7 @@ import { supportersFor } from '../pledges/pledges.queries.service.js';
 import { impactFor } from '../impact/impact.service.js';
 import { followState } from '../social/follows.service.js';
 import { projectDiscussion } from '../social/comments.service.js';
+import { projectHelpers } from './projects.helpers.service.js';
 
 const UPDATES_ON_PAGE = 20;
 
@@ -29,8 +30,10 @@ export async function projectPageData(deps: Deps, actor: Actor | null, id: strin
   ]);
   const isPublic = isPublicStatus(access.project.status);
   const can = { ...projectAbilities(actor, access.project, access.ctx), help: isPublic && access.project.status !== 'completed' };
+  const isTeam = access.ctx.teamRole !== null;
   return {
     project,
+    helpers: isTeam && !preview ? await projectHelpers(deps, id) : undefined,
     needs: needs.map(presentNeed),
     updates: updates.slice(0, UPDATES_ON_PAGE).map(presentUpdate),
     supporters,

@@ -11,10 +11,12 @@ import type { ProjectImageView, ProjectUpdateView, ProjectView } from './project
 import { StatusBadge } from './projects.views.js';
 import { ProjectSupporters } from '../pledges/pledges.supporters.views.js';
 import type { SupporterEntry } from '../pledges/pledges.queries.service.js';
-import { ImpactFigures } from '../impact/impact.views.js';
+import { hasImpact, ImpactFigures } from '../impact/impact.views.js';
 import { HiddenBanner, ReportLink } from '../moderation/moderation.views.js';
 import type { ImpactSums } from '../impact/impact.types.js';
 import { ProjectComments, ProjectReactions, UpdateDiscussion, type ProjectDiscussion } from '../social/comments.views.js';
+import { ProjectHelpersList, WantsToHelpNotice } from './projects.helpers.views.js';
+import type { ProjectHelpers } from './projects.helpers.service.js';
 
 export type ProjectPageData = {
   project: ProjectView;
@@ -33,13 +35,20 @@ export type ProjectPageData = {
   notice?: string | undefined;
   /** Reactions and comments (null on a project that takes none, and in preview). */
   discussion?: ProjectDiscussion | null | undefined;
+  /** Who pressed "I want to help" (the team only). */
+  helpers?: ProjectHelpers | undefined;
+  /** Landed here from "I want to help": thank them and point to the open needs. */
+  wantsToHelp?: boolean | undefined;
   updateForm?: { values: Record<string, unknown>; errors?: FormErrors | undefined } | undefined;
 };
+
+/** The cover spans the content column: 70 rem on wide screens, the viewport minus the page's padding on phones. */
+const COVER_SIZES = '(min-width: 72rem) 70rem, calc(100vw - 2rem)';
 
 function Cover({ image }: { image: ProjectImageView }) {
   return (
     <figure class="project-cover">
-      <img src={image.src} srcset={image.srcset} sizes="(min-width: 72rem) 70rem, 100vw" width={image.width} height={image.height} alt={image.alt} fetchpriority="high" />
+      <img src={image.src} srcset={image.srcset} sizes={COVER_SIZES} width={image.width} height={image.height} alt={image.alt} fetchpriority="high" />
     </figure>
   );
 }
@@ -105,11 +114,13 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
         </section>
         <section aria-labelledby="project-needs" id="besoins">
           <h2 id="project-needs">{t('needs.listTitle')}</h2>
+          {data.wantsToHelp ? <WantsToHelpNotice ctx={ctx} openNeeds={data.needs.filter((n) => (n.status === 'open' || n.status === 'partly_met') && n.progress.available > 0).length} /> : null}
           <NeedList ctx={ctx} needs={data.needs} canHelp={can.help} lang={lang} askHandle={ctx.actor && ctx.actor.handle !== project.promoter.handle ? project.promoter.handle : null} />
         </section>
       </div>
+      {data.helpers ? <ProjectHelpersList ctx={ctx} helpers={data.helpers} /> : null}
       {data.isPublic ? <ProjectSupporters ctx={ctx} supporters={data.supporters} /> : null}
-      {data.isPublic && data.impact.pledges > 0 ? <ImpactFigures ctx={ctx} figures={data.impact} showProjects={false} /> : null}
+      {data.isPublic && hasImpact(data.impact) ? <ImpactFigures ctx={ctx} figures={data.impact} showProjects={false} /> : null}
       {gallery.length ? (
         <section aria-labelledby="project-gallery">
           <h2 id="project-gallery">{t('projects.page.gallery')}</h2>
@@ -161,6 +172,8 @@ export function ProjectHead({ project, permalink, publicUrl, locale }: { project
   return (
     <>
       <link rel="canonical" href={permalink} />
+      {/* The cover is the page's largest paint: fetch it with the HTML, before the stylesheet (mobile LCP, docs/performance.md). */}
+      {cover ? <link rel="preload" as="image" href={cover.src} imageSrcSet={cover.srcset} {...{ imagesizes: COVER_SIZES }} fetchpriority="high" /> : null}
       <meta property="og:type" content="article" />
       <meta property="og:site_name" content="Espace Collectif" />
       <meta property="og:title" content={project.title} />

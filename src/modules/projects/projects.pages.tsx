@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendFragment, sendPage } from '../../platform/views/render.js';
 import { handleForm, type FormState } from '../../platform/http/forms.js';
 import { requireActor } from '../../platform/http/guards.js';
@@ -85,11 +85,11 @@ export const projectsPages: Module = async (app, { deps }) => {
     ),
   );
 
-  async function projectPage(request: FastifyRequest, reply: FastifyReply, o: { preview: boolean; notice?: string | undefined; updateForm?: ProjectPageData['updateForm']; status?: number }) {
+  async function projectPage(request: FastifyRequest, reply: FastifyReply, o: { preview: boolean; notice?: string | undefined; wantsToHelp?: boolean; updateForm?: ProjectPageData['updateForm']; status?: number }) {
     const { id } = parseInput(ZProjectParams, request.params);
     const data = await projectPageData(deps, request.ctx.actor, id, request.ctx.locale, o.preview);
     const save = data.isPublic && !o.preview ? await saveToBoardSection(deps, request.ctx.actor, 'project', id, data.project.url) : null;
-    const page = <><ProjectPage ctx={request.ctx} data={{ ...data, notice: o.notice, updateForm: o.updateForm }} />{save ? <SaveToBoard ctx={request.ctx} data={save} /> : null}</>;
+    const page = <><ProjectPage ctx={request.ctx} data={{ ...data, notice: o.notice, wantsToHelp: o.wantsToHelp, updateForm: o.updateForm }} />{save ? <SaveToBoard ctx={request.ctx} data={save} /> : null}</>;
     return sendPage(request, reply, page, {
       title: data.project.title,
       description: data.project.summary,
@@ -100,8 +100,9 @@ export const projectsPages: Module = async (app, { deps }) => {
   }
 
   app.get('/projets/:id', async (request, reply) => {
-    const posted = (request.query as Record<string, unknown>).fait === 'nouvelle';
-    return projectPage(request, reply, { preview: false, notice: posted ? request.ctx.t('projects.updates.posted') : undefined });
+    const query = request.query as Record<string, unknown>;
+    const posted = query.fait === 'nouvelle';
+    return projectPage(request, reply, { preview: false, notice: posted ? request.ctx.t('projects.updates.posted') : undefined, wantsToHelp: query.aide === '1' && request.ctx.actor !== null });
   });
 
   app.get('/projets/:id/apercu', async (request, reply) => projectPage(request, reply, { preview: true }));

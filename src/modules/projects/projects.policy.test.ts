@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectStatus } from './projects.tables.js';
+import type { ProjectStatus } from './projects.domain.js';
 import { allowedTransitions, canEditProject, canManageTeam, canTransition, canViewProject, type ProjectActor, type ProjectPolicyContext, type TeamRole } from './projects.policy.js';
 
 const person = (id: string, roles: { role: 'staff' | 'moderator' | 'admin'; caisseId: string | null }[] = []): ProjectActor => ({ id, roles, emailVerified: true });

@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/http/context.js';
-import { PROJECT_STATUSES, type ProjectStatus } from './projects.tables.js';
+import { PROJECT_STATUSES, type ProjectStatus } from './projects.domain.js';
 import { canModerate } from '../moderation/moderation.policy.js';
+import { actsForTerritory, isPlatformAdmin, isStaffServing } from '../access/access.scope.js';
 
 /** Who is asking, as far as project rules care. `null` is a visitor. */
 export type ProjectActor = Pick<Actor, 'id' | 'roles' | 'emailVerified'> | null;
@@ -32,14 +33,7 @@ export function isPublicStatus(status: ProjectStatus): boolean {
   return (PUBLIC_STATUSES as readonly ProjectStatus[]).includes(status);
 }
 
-export function isAdmin(actor: ProjectActor): boolean {
-  return actor?.roles.some((r) => r.role === 'admin' && r.caisseId === null) ?? false;
-}
-
-/** Staff of a caisse that serves the project's territory (staff of other caisses are strangers here). */
-export function isTerritoryStaff(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
-  return actor?.roles.some((r) => r.role === 'staff' && r.caisseId !== null && ctx.servingCaisses.some((c) => c.id === r.caisseId)) ?? false;
-}
+const servingIds = (ctx: ProjectPolicyContext) => ctx.servingCaisses.map((c) => c.id);
 
 export function approvalRequired(ctx: ProjectPolicyContext): boolean {
   return ctx.servingCaisses.some((c) => c.requiresApproval);
@@ -51,7 +45,7 @@ export function canCreateProject(actor: ProjectActor): boolean {
 
 /** Moderators of a caisse serving the project's territory (and platform admins) still see it once hidden. */
 export function isTerritoryModerator(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
-  return canModerate(actor, ctx.servingCaisses.map((c) => c.id));
+  return canModerate(actor, servingIds(ctx));
 }
 
 /** Its team and the territory's moderators see the project's content hidden by moderation (with the reason). */
@@ -62,16 +56,16 @@ export function seesHiddenContent(actor: ProjectActor, ctx: ProjectPolicyContext
 /** A project hidden by moderation is seen by its team and the territory's moderators only. */
 export function canViewProject(actor: ProjectActor, project: PolicyProject, ctx: ProjectPolicyContext): boolean {
   if (project.hiddenAt && ctx.teamRole === null && !isTerritoryModerator(actor, ctx)) return false;
-  return isPublicStatus(project.status) || ctx.teamRole !== null || isTerritoryStaff(actor, ctx) || isAdmin(actor);
+  return isPublicStatus(project.status) || ctx.teamRole !== null || actsForTerritory(actor, servingIds(ctx));
 }
 
 export function canEditProject(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
-  return actor !== null && (ctx.teamRole !== null || isAdmin(actor));
+  return actor !== null && (ctx.teamRole !== null || isPlatformAdmin(actor));
 }
 
 /** Adding and removing team members: the promoter (and admins). */
 export function canManageTeam(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
-  return actor !== null && (ctx.teamRole === 'promoter' || isAdmin(actor));
+  return actor !== null && (ctx.teamRole === 'promoter' || isPlatformAdmin(actor));
 }
 
 function teamMayMove(from: ProjectStatus, to: ProjectStatus, approval: boolean): boolean {
@@ -93,9 +87,9 @@ function staffMayMove(from: ProjectStatus, to: ProjectStatus): boolean {
  */
 export function canTransition(actor: ProjectActor, project: PolicyProject, to: ProjectStatus, ctx: ProjectPolicyContext): boolean {
   if (!actor || !GRAPH[project.status].includes(to)) return false;
-  if (isAdmin(actor)) return true;
+  if (isPlatformAdmin(actor)) return true;
   if (ctx.teamRole !== null && teamMayMove(project.status, to, approvalRequired(ctx))) return true;
-  return isTerritoryStaff(actor, ctx) && staffMayMove(project.status, to);
+  return isStaffServing(actor, servingIds(ctx)) && staffMayMove(project.status, to);
 }
 
 export function allowedTransitions(actor: ProjectActor, project: PolicyProject, ctx: ProjectPolicyContext): ProjectStatus[] {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { NEED_KINDS, type NeedKind } from '../needs/needs.tables.js';
-import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './projects.tables.js';
+import { NEED_KINDS, type NeedKind } from '../needs/needs.domain.js';
+import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './projects.domain.js';
 import { imageSources } from './projects.images.js';
 import type { ProjectCardRow, ProjectDetailsRow, ProjectImageRow, ProjectUpdateRow, TeamMemberRow } from './projects.types.js';
 

@@ -2,11 +2,11 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { users } from '../auth/auth.tables.js';
-import { caisses, caisseTerritories } from '../caisses/caisses.tables.js';
+import { caisses } from '../caisses/caisses.tables.js';
 import { territories } from '../territories/territories.tables.js';
 import { projects, projectTeam, projectTransitions, type ProjectStatus } from './projects.tables.js';
 import type { TeamRole } from './projects.policy.js';
-import type { NewProject, ProjectDetailsRow, ProjectRow, ServingCaisse, TeamMemberRow } from './projects.types.js';
+import type { NewProject, ProjectDetailsRow, ProjectRow, TeamMemberRow } from './projects.types.js';
 
 export const projectsRepository = {
   async insert(db: Db, row: NewProject): Promise<ProjectRow> {
@@ -76,14 +76,5 @@ export const projectsRepository = {
   },
   async removeTeamMember(db: Db, projectId: string, userId: string): Promise<void> {
     await db.delete(projectTeam).where(and(eq(projectTeam.projectId, projectId), eq(projectTeam.userId, userId), eq(projectTeam.role, 'member')));
-  },
-  /** Caisses serving a territory, with their approval setting. */
-  async servingCaisses(db: Db, territoryId: string): Promise<ServingCaisse[]> {
-    return db
-      .select({ id: caisses.id, slug: caisses.slug, name: caisses.name, requiresApproval: caisses.requiresApproval })
-      .from(caisseTerritories)
-      .innerJoin(caisses, eq(caisses.id, caisseTerritories.caisseId))
-      .where(eq(caisseTerritories.territoryId, territoryId))
-      .orderBy(asc(caisses.name));
   },
 };

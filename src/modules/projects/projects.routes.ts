@@ -1,5 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { idempotent } from '../../platform/idempotency.js';
 import * as projects from './projects.service.js';
 import { listProjects } from './projects.list.service.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZListQuery } from '../../platform/pagination.js';
-import { NEED_KINDS } from '../needs/needs.tables.js';
-import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './projects.tables.js';
+import { NEED_KINDS } from '../needs/needs.domain.js';
+import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './projects.domain.js';
 import { PUBLIC_STATUSES } from './projects.policy.js';
 
 const SLUG = /^[a-z0-9-]{1,80}$/;

@@ -14,6 +14,7 @@ import { presentProject, type ProjectView } from './projects.presenter.js';
 import { editableProject, viewableProject } from './projects.access.js';
 import { activitiesRepository } from '../social/activities.repository.js';
 import type { TCreateProjectBody, TTransitionBody, TUpdateProjectBody } from './projects.schemas.js';
+import { accessRepository } from '../access/access.repository.js';
 
 /** A project lives in a pilot or open neighbourhood; its sponsoring caisse, if any, serves it. */
 async function resolvePlace(db: Db, territorySlug: string, caisseSlug: string | null): Promise<{ territoryId: string; caisseId: string | null }> {
@@ -22,7 +23,7 @@ async function resolvePlace(db: Db, territorySlug: string, caisseSlug: string | 
     throw validationError({ territory: { key: 'projects.validation.territory' } });
   }
   if (!caisseSlug) return { territoryId: territory.id, caisseId: null };
-  const serving = await projectsRepository.servingCaisses(db, territory.id);
+  const serving = await accessRepository.servingCaisses(db, territory.id);
   const caisse = serving.find((c) => c.slug === caisseSlug);
   if (!caisse) throw validationError({ caisse: { key: 'projects.validation.caisse' } });
   return { territoryId: territory.id, caisseId: caisse.id };

@@ -4,11 +4,8 @@ import { users } from '../auth/auth.tables.js';
 import { territories } from '../territories/territories.tables.js';
 import { caisses } from '../caisses/caisses.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
-
-export const PROJECT_STATUSES = ['draft', 'submitted', 'published', 'in_progress', 'completed', 'archived'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-export const PROJECT_CATEGORIES = ['environment', 'food', 'youth', 'seniors', 'culture', 'housing', 'mobility', 'education', 'health', 'local_economy', 'solidarity', 'sport'] as const;
-export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+import { PROJECT_STATUSES, PROJECT_CATEGORIES, TEAM_ROLES } from './projects.domain.js';
+export * from './projects.domain.js';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -47,8 +44,6 @@ export const projects = pgTable(
     index('projects_search_idx').using('gin', t.searchVector),
   ],
 );
-
-export const TEAM_ROLES = ['promoter', 'member'] as const;
 
 export const projectTeam = pgTable(
   'project_team',

@@ -1,6 +1,6 @@
 import type { caisses } from '../caisses/caisses.tables.js';
 import type { projectImages, projects, projectUpdates } from './projects.tables.js';
-import type { ProjectCategory, ProjectStatus } from './projects.tables.js';
+import type { ProjectCategory, ProjectStatus } from './projects.domain.js';
 import type { TeamRole } from './projects.policy.js';
 
 /** Shapes read by the repositories and shown by presenters and views (no data access here). */

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { LOCALE_TAGS } from '../../platform/i18n/i18n.js';
 import { NeedChips } from '../needs/needs.views.js';
-import { NEED_KINDS } from '../needs/needs.tables.js';
-import { PROJECT_CATEGORIES } from './projects.tables.js';
+import { NEED_KINDS } from '../needs/needs.domain.js';
+import { PROJECT_CATEGORIES } from './projects.domain.js';
 import { PUBLIC_STATUSES } from './projects.policy.js';
 import type { ProjectCardView } from './projects.presenter.js';
 import type { ProjectFilters } from './projects.schemas.js';
@@ -68,7 +68,11 @@ export function FilterForm({ ctx, filters, places }: { ctx: Ctx; filters: Projec
       </select>
     </div>
   );
+  const active = Object.values(filters).filter((v) => v !== undefined && v !== '').length;
+  /* Folded on phones (open when a filter is on), always unfolded on wider screens (app.css). */
   return (
+    <details class="filters-toggle" open={active > 0}>
+      <summary class="filters-toggle-button">{t('projects.list.filters')}{active ? ` (${active})` : ''}</summary>
     <form method="get" action="/projets" class="project-filters" role="search" aria-labelledby="project-filters-title">
       <h2 id="project-filters-title" class="visually-hidden">{t('projects.list.filters')}</h2>
       <div class="field project-filter-q">
@@ -85,6 +89,7 @@ export function FilterForm({ ctx, filters, places }: { ctx: Ctx; filters: Projec
         <a href="/projets">{t('projects.list.reset')}</a>
       </div>
     </form>
+    </details>
   );
 }
 

@@ -5,7 +5,7 @@ import { viewableProject, type ProjectAccess } from '../projects/projects.access
 import { isPublicStatus } from '../projects/projects.policy.js';
 import { commentsRepository, type CommentRow, type UpdateRef } from './comments.repository.js';
 import { isCommentModerator, isVisibleTo } from './comments.policy.js';
-import type { ReactionTarget } from './social.tables.js';
+import type { ReactionTarget } from './social.domain.js';
 
 /** A public project this actor may see, and whether they moderate its conversations. */
 export type Discussion = { access: ProjectAccess; moderator: boolean; viewerId: string | null };
@@ -22,7 +22,7 @@ function rethrowAs<T>(code: ErrorCode) {
  */
 export async function discussionOn(deps: Pick<Deps, 'db'>, actor: Actor | null, projectId: string): Promise<Discussion> {
   const access = await viewableProject(deps, actor, projectId);
-  const moderator = actor ? isCommentModerator(actor.roles, access.serving.map((c) => c.id)) : false;
+  const moderator = isCommentModerator(actor, access.serving.map((c) => c.id));
   if (!isPublicStatus(access.project.status)) throw new AppError('PROJECT_NOT_FOUND');
   if (access.project.hiddenAt && !moderator && access.ctx.teamRole === null) throw new AppError('PROJECT_NOT_FOUND');
   return { access, moderator, viewerId: actor?.id ?? null };

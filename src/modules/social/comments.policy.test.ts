@@ -54,10 +54,10 @@ describe('who may do what', () => {
     expect([isVisibleTo('me', hidden, false), isVisibleTo('other', hidden, false), isVisibleTo(null, hidden, false), isVisibleTo('other', hidden, true), isVisibleTo('other', live, false)]).toEqual([true, false, false, true, true]);
   });
   it('counts admins and the serving caisse’s moderators and staff as moderators, not other caisses’', () => {
-    expect(isCommentModerator([{ role: 'admin', caisseId: null }], [])).toBe(true);
-    expect(isCommentModerator([{ role: 'moderator', caisseId: 'c1' }], ['c1'])).toBe(true);
-    expect(isCommentModerator([{ role: 'staff', caisseId: 'c1' }], ['c1'])).toBe(true);
-    expect(isCommentModerator([{ role: 'moderator', caisseId: 'c2' }], ['c1'])).toBe(false);
+    expect(isCommentModerator({ id: 'a', roles: [{ role: 'admin', caisseId: null }] }, [])).toBe(true);
+    expect(isCommentModerator({ id: 'm', roles: [{ role: 'moderator', caisseId: 'c1' }] }, ['c1'])).toBe(true);
+    expect(isCommentModerator({ id: 's', roles: [{ role: 'staff', caisseId: 'c1' }] }, ['c1'])).toBe(true);
+    expect(isCommentModerator({ id: 'm', roles: [{ role: 'moderator', caisseId: 'c2' }] }, ['c1'])).toBe(false);
   });
 });
 

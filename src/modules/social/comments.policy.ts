@@ -1,5 +1,5 @@
 import type { Limit } from '../../platform/rate-limit.js';
-import type { RoleGrantView } from '../../platform/http/context.js';
+import { isStaffServing, moderatesIn, type ScopeActor } from '../access/access.scope.js';
 
 /** Writing comments (replies and edits included): 10 a minute and 100 an hour per person. */
 export const COMMENT_LIMITS: Limit[] = [
@@ -49,8 +49,8 @@ export function linkMentions(html: string, known: ReadonlySet<string>): string {
 }
 
 /** Moderators of a project's comments: admins, and moderators or staff of a caisse serving its territory. */
-export function isCommentModerator(roles: readonly RoleGrantView[], servingCaisseIds: readonly string[]): boolean {
-  return roles.some((r) => (r.role === 'admin' && r.caisseId === null) || ((r.role === 'moderator' || r.role === 'staff') && r.caisseId !== null && servingCaisseIds.includes(r.caisseId)));
+export function isCommentModerator(actor: ScopeActor, servingCaisseIds: readonly string[]): boolean {
+  return moderatesIn(actor, servingCaisseIds) || isStaffServing(actor, servingCaisseIds);
 }
 
 export type CommentState = { authorId: string | null; deletedAt: Date | string | null; hiddenAt: Date | string | null };

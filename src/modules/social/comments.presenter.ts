@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMENT_TARGETS } from './social.tables.js';
+import { COMMENT_TARGETS } from './social.domain.js';
 import { canDeleteComment, canEditComment, canSeeHidden } from './comments.policy.js';
 import type { CommentRow } from './comments.types.js';
 import { renderComment } from './comments.markdown.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { idempotent } from '../../platform/idempotency.js';
 import * as comments from './comments.service.js';
 import { ZComment, ZCommentList } from './comments.presenter.js';

@@ -12,7 +12,7 @@ import { commentsRepository, type CommentRow } from './comments.repository.js';
 import { commentUrl, presentComment, type CommentThreadView, type CommentView, type Viewer } from './comments.presenter.js';
 import { reactionSummaries } from './reactions.service.js';
 import { presentReactions } from './reactions.presenter.js';
-import type { CommentTarget } from './social.tables.js';
+import type { CommentTarget } from './social.domain.js';
 import type { TCreateCommentBody, TEditCommentBody } from './comments.schemas.js';
 import type { ProjectDiscussion } from './comments.views.js';
 

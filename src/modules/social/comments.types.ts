@@ -1,4 +1,4 @@
-import type { CommentTarget } from './social.tables.js';
+import type { CommentTarget } from './social.domain.js';
 
 /** A comment with its author's public name (null once the account is deleted). */
 export type CommentRow = {

@@ -6,7 +6,7 @@ import { COMMENT_MAX } from './comments.policy.js';
 import { ReactionsBar } from './reactions.views.js';
 import { ReportLink } from '../moderation/moderation.views.js';
 import type { ReactionSummary } from './reactions.presenter.js';
-import type { CommentTarget } from './social.tables.js';
+import type { CommentTarget } from './social.domain.js';
 
 type Ctx = Pick<RequestContext, 't' | 'fmt' | 'locale' | 'csrfToken' | 'path'>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { T } from '../../platform/i18n/i18n.js';
-import { ACTIVITY_KINDS } from './social.tables.js';
+import { ACTIVITY_KINDS } from './social.domain.js';
+import { ZReactionSummary } from './reactions.presenter.js';
 import type { ActivityRow } from './feed.types.js';
 
 export const WHY_TYPES = ['project', 'user', 'organisation', 'territory', 'board', 'home', 'place'] as const;
@@ -8,7 +9,20 @@ export type WhyType = (typeof WHY_TYPES)[number];
 /** Why an item is in this feed: what the reader follows, their neighbourhood, or the territory viewed. */
 export type Why = { type: WhyType; name: string; url: string | null };
 
-const ZPersonRef = z.object({ handle: z.string(), displayName: z.string() });
+const ZPersonRef = z.object({ handle: z.string(), displayName: z.string(), photoUrl: z.string().nullable() });
+
+/** What a card shows beyond the sentence: an excerpt, the project's cover, reactions and comments. */
+export const ZFeedCard = z.object({
+  summary: z.string().nullable(),
+  /** The language the subject is written in (`fr`, `en`), when known. */
+  lang: z.enum(['fr', 'en']).nullable(),
+  image: z.object({ src: z.string(), srcset: z.string(), width: z.number().int(), height: z.number().int(), alt: z.string() }).nullable(),
+  /** Reactions of the project or update the item is about (null for offers and boards). */
+  reactions: ZReactionSummary.nullable(),
+  comments: z.object({ count: z.number().int(), projectId: z.string(), updateId: z.string().nullable() }).nullable(),
+});
+export type FeedCard = z.output<typeof ZFeedCard>;
+const NO_CARD: FeedCard = { summary: null, lang: null, image: null, reactions: null, comments: null };
 
 export const ZFeedItem = z.object({
   /** The newest activity's id (a group carries all of them in `activityIds`). */
@@ -24,6 +38,7 @@ export const ZFeedItem = z.object({
   actors: z.array(ZPersonRef),
   project: z.object({ id: z.string(), title: z.string(), url: z.string() }).nullable(),
   why: z.object({ type: z.enum(WHY_TYPES), name: z.string(), url: z.string().nullable(), text: z.string() }),
+  card: ZFeedCard,
 });
 export type FeedItemView = z.output<typeof ZFeedItem>;
 export const ZFeedPage = z.object({ items: z.array(ZFeedItem), nextCursor: z.string().nullable() });
@@ -49,10 +64,10 @@ export function activityUrl(a: Pick<ActivityRow, 'subject_type' | 'subject_id' |
 }
 
 /** One feed item from a run of grouped activities (newest first), in the reader's language. */
-export function presentFeedItem(group: ActivityRow[], why: Why, t: T): FeedItemView {
+export function presentFeedItem(group: ActivityRow[], why: Why, t: T, card: FeedCard = NO_CARD, photo: (actorId: string) => string | null = () => null): FeedItemView {
   const first = group[0]!;
-  const actors = new Map<string, { handle: string; displayName: string }>();
-  for (const a of group) if (a.actor_handle && a.actor_name) actors.set(a.actor_handle, { handle: a.actor_handle, displayName: a.actor_name });
+  const actors = new Map<string, { handle: string; displayName: string; photoUrl: string | null }>();
+  for (const a of group) if (a.actor_handle && a.actor_name) actors.set(a.actor_handle, { handle: a.actor_handle, displayName: a.actor_name, photoUrl: a.actor_id ? photo(a.actor_id) : null });
   const projectTitle = str(first.data.projectTitle);
   const params = {
     count: group.length,
@@ -73,5 +88,6 @@ export function presentFeedItem(group: ActivityRow[], why: Why, t: T): FeedItemV
     actors: [...actors.values()].slice(0, 5),
     project: first.project_id ? { id: first.project_id, title: projectTitle, url: `/projets/${first.project_id}` } : null,
     why: { ...why, text: t(`social.feed.why.${why.type}`, { name: why.name }) },
+    card,
   };
 }

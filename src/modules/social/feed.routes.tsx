@@ -1,7 +1,8 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { AppError } from '../../platform/errors.js';
 import { ZListQuery } from '../../platform/pagination.js';
 import { sendFragment, sendPage } from '../../platform/views/render.js';
@@ -25,11 +26,11 @@ const text = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0
 export const feedRoutes: Module = async (app, { deps }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/feed', { schema: { tags, description: 'Newest first, keyset pagination. `scope=following` (signed in, the default without `territory`): what the caller follows and their home territory; `territory=<slug>` (public): a territory and the ones below it. Repetitive items are grouped; each item says why it is shown (`why`).', querystring: ZFeedQuery, response: { 200: ZFeedPage } } }, async (request) => {
+  r.get('/api/v1/feed', { schema: { tags, security: SECURITY.signedIn, description: 'Newest first, keyset pagination. `scope=following` (signed in, the default without `territory`): what the caller follows and their home territory; `territory=<slug>` (public): a territory and the ones below it. Repetitive items are grouped; each item says why it is shown (`why`).', querystring: ZFeedQuery, response: { 200: ZFeedPage } } }, async (request) => {
     const { limit, cursor, territory } = request.query;
     const { t, locale, actor } = request.ctx;
     if (territory) {
-      const feed = await territoryFeed(deps, territory, locale, t, limit, cursor);
+      const feed = await territoryFeed(deps, territory, locale, t, limit, cursor, actor?.id ?? null);
       return { items: feed.items, nextCursor: feed.nextCursor };
     }
     const feed = await followingFeed(deps, actor, locale, t, limit, cursor);
@@ -53,7 +54,7 @@ export const feedRoutes: Module = async (app, { deps }) => {
     const nextHref = (next: string | null) => (next ? `/fil?${new URLSearchParams({ ...(slug ? { territoire: slug } : {}), cursor: next }).toString()}` : null);
     let data: FeedPageData;
     if (slug) {
-      const feed = await load((cursor) => territoryFeed(deps, slug, locale, t, PAGE, cursor));
+      const feed = await load((cursor) => territoryFeed(deps, slug, locale, t, PAGE, cursor, actor?.id ?? null));
       data = { scope: 'territory', items: feed.items, nextHref: nextHref(feed.nextCursor), territory: feed.territory, paged: rawCursor !== undefined };
     } else if (actor) {
       const feed = await load((cursor) => followingFeed(deps, actor, locale, t, PAGE, cursor));

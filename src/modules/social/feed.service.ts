@@ -8,6 +8,7 @@ import { groupActivities } from './feed.group.js';
 import { presentFeedItem, type FeedItemView, type Why } from './feed.presenter.js';
 import { followsRepository } from './follows.repository.js';
 import { targetUrl } from './follows.presenter.js';
+import { loadCards } from './feed.cards.js';
 
 export type FeedPage = { items: FeedItemView[]; nextCursor: string | null };
 export type FeedTerritory = { id: string; slug: string; name: string };
@@ -23,8 +24,12 @@ function whyOf(a: ActivityRow, r: Reasons): Why | undefined {
     ?? (a.territory_id ? r.territory.get(a.territory_id) ?? r.home.get(a.territory_id) : undefined);
 }
 
-function groupsToItems(rows: ActivityRow[], why: (a: ActivityRow) => Why, t: T): FeedItemView[] {
-  return groupActivities(rows).map((group) => presentFeedItem(group, why(group[0]!), t));
+/** Groups a page's rows and dresses each group as a card (covers, excerpts, counts: one extra batched read). */
+async function groupsToItems(deps: Pick<Deps, 'db'>, viewerId: string | null, rows: ActivityRow[], why: (a: ActivityRow) => Why, t: T): Promise<FeedItemView[]> {
+  const groups = groupActivities(rows);
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actor_id && r.actor_handle ? [r.actor_id] : [])))];
+  const { card, photo } = await loadCards(deps.db, groups.map((g) => g[0]!), actorIds, viewerId);
+  return groups.map((group) => presentFeedItem(group, why(group[0]!), t, card(group[0]!), photo));
 }
 
 const named = (row: { name_fr: string; name_en: string }, locale: Locale) => (locale === 'en' ? row.name_en : row.name_fr);
@@ -59,7 +64,7 @@ export async function followingFeed(deps: Pick<Deps, 'db'>, actor: Actor | null,
   const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.id }));
   const fallback: Why = { type: 'place', name: '', url: null };
   return {
-    items: groupsToItems(result.items, (a) => whyOf(a, reasons) ?? fallback, t),
+    items: await groupsToItems(deps, actor.id, result.items, (a) => whyOf(a, reasons) ?? fallback, t),
     nextCursor: result.nextCursor,
     followsSomething: followed.length > 0,
     home: home ? { id: home.id, slug: home.slug, name: named(home, locale) } : null,
@@ -74,7 +79,7 @@ export async function feedTerritory(deps: Pick<Deps, 'db'>, slug: string, locale
 }
 
 /** The public feed of a territory and the territories below it; each item says where it happened. */
-export async function territoryFeed(deps: Pick<Deps, 'db'>, slug: string, locale: Locale, t: T, limit: number, cursor?: string): Promise<FeedPage & { territory: FeedTerritory }> {
+export async function territoryFeed(deps: Pick<Deps, 'db'>, slug: string, locale: Locale, t: T, limit: number, cursor?: string, viewerId: string | null = null): Promise<FeedPage & { territory: FeedTerritory }> {
   const after = decodeCursor(cursor);
   const territory = await feedTerritory(deps, slug, locale);
   const [rows, places] = await Promise.all([
@@ -87,5 +92,5 @@ export async function territoryFeed(deps: Pick<Deps, 'db'>, slug: string, locale
     const place = a.territory_id ? names.get(a.territory_id) : undefined;
     return place ? { type: 'place', name: named(place, locale), url: `/territoires/${place.slug}` } : { type: 'place', name: territory.name, url: `/territoires/${territory.slug}` };
   };
-  return { items: groupsToItems(result.items, whyFor, t), nextCursor: result.nextCursor, territory };
+  return { items: await groupsToItems(deps, viewerId, result.items, whyFor, t), nextCursor: result.nextCursor, territory };
 }

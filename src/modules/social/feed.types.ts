@@ -1,4 +1,4 @@
-import type { ActivityKind, SubjectType } from './social.tables.js';
+import type { ActivityKind, SubjectType } from './social.domain.js';
 
 /** An activity as the feed reads it, with its actor's name (repository → service → presenter). */
 export type ActivityRow = {

@@ -1,23 +1,13 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import type { FeedItemView } from './feed.presenter.js';
 import type { FeedTerritory } from './feed.service.js';
+import { FeedCardItem, type CardCtx } from './feed.card.views.js';
 
-type Ctx = Pick<RequestContext, 't' | 'fmt'>;
+type Ctx = CardCtx;
 
-export function FeedItem({ ctx, item }: { ctx: Ctx; item: FeedItemView }) {
-  const { fmt } = ctx;
-  const others = item.count > 1 && item.actors.length > 1 ? item.actors.map((a) => a.displayName).join(', ') : null;
-  return (
-    <li class={`feed-item feed-${item.kind}`} id={`a-${item.id}`}>
-      <p class="feed-why">{item.why.url ? <a href={item.why.url}>{item.why.text}</a> : item.why.text}</p>
-      <p class="feed-text"><a href={item.url}>{item.text}</a></p>
-      {others ? <p class="feed-actors muted">{others}</p> : null}
-      {item.count === 1 && item.actors[0] && item.kind !== 'need_met' && item.kind !== 'project_update' ? (
-        <p class="feed-actors muted"><a href={`/membres/${item.actors[0].handle}`}>{item.actors[0].displayName}</a></p>
-      ) : null}
-      <p class="feed-time muted"><time datetime={item.at}>{fmt.dateTime(new Date(item.at))}</time></p>
-    </li>
-  );
+/** One feed item (a card); the first ones of a page load their cover eagerly. */
+export function FeedItem({ ctx, item, eager }: { ctx: Ctx; item: FeedItemView; eager?: boolean }) {
+  return <FeedCardItem ctx={ctx} item={item} eager={eager ?? false} />;
 }
 
 /**
@@ -33,10 +23,10 @@ export function MoreSentinel({ ctx, href, fragmentHref }: { ctx: Ctx; href: stri
 }
 
 /** Items of one page and the sentinel of the next: what htmx appends. */
-export function FeedItems({ ctx, items, nextHref }: { ctx: Ctx; items: FeedItemView[]; nextHref: string | null }) {
+export function FeedItems({ ctx, items, nextHref, first = false }: { ctx: Ctx; items: FeedItemView[]; nextHref: string | null; first?: boolean }) {
   return (
     <>
-      {items.map((item) => <FeedItem ctx={ctx} item={item} />)}
+      {items.map((item, i) => <FeedItem ctx={ctx} item={item} eager={first && i < 2} />)}
       {nextHref ? <MoreSentinel ctx={ctx} href={nextHref} fragmentHref={nextHref} /> : null}
     </>
   );
@@ -44,8 +34,8 @@ export function FeedItems({ ctx, items, nextHref }: { ctx: Ctx; items: FeedItemV
 
 function FeedList({ ctx, items, nextHref }: { ctx: Ctx; items: FeedItemView[]; nextHref: string | null }) {
   return (
-    <ol class="feed-list" aria-label={ctx.t('social.feed.label')}>
-      <FeedItems ctx={ctx} items={items} nextHref={nextHref} />
+    <ol class="feed-list feed-cards" aria-label={ctx.t('social.feed.label')}>
+      <FeedItems ctx={ctx} items={items} nextHref={nextHref} first />
     </ol>
   );
 }
@@ -66,19 +56,38 @@ export type FeedPageData =
   | { scope: 'following'; items: FeedItemView[]; nextHref: string | null; home: FeedTerritory | null; paged: boolean }
   | { scope: 'territory'; items: FeedItemView[]; nextHref: string | null; territory: FeedTerritory; paged: boolean };
 
+/** The side panel on wide screens (below the feed on phones): where the reader is and where to go next. */
+function FeedAside({ ctx, data }: { ctx: RequestContext; data: FeedPageData }) {
+  const { t } = ctx;
+  const place = data.scope === 'territory' ? data.territory : data.home;
+  return (
+    <aside class="feed-aside stack" aria-labelledby="feed-aside-title">
+      <h2 id="feed-aside-title">{t('social.feed.aside.title')}</h2>
+      {place ? <p><a href={`/territoires/${place.slug}`}>{t('social.feed.aside.place', { name: place.name })}</a></p> : null}
+      <Suggestions ctx={ctx} hasHome={data.scope === 'territory' || data.home !== null} />
+      {ctx.actor ? <p><a href="/moi/abonnements">{t('social.feed.aside.follows')}</a></p> : null}
+    </aside>
+  );
+}
+
 export function FeedPage({ ctx, data }: { ctx: RequestContext; data: FeedPageData }) {
   const { t } = ctx;
   const following = data.scope === 'following';
   return (
-    <div class="stack narrow feed-page">
+    <div class="feed-page">
       <h1>{following ? t('social.feed.title') : t('social.feed.titleTerritory', { name: data.territory.name })}</h1>
-      <p class="muted">{following ? t('social.feed.intro') : t('social.feed.introTerritory', { name: data.territory.name })}</p>
-      {data.items.length === 0 ? (
-        <div class="notice feed-empty" role="status">
-          <p><strong>{data.paged ? t('social.feed.end') : following ? t('social.feed.emptyFollowing') : t('social.feed.emptyTerritory')}</strong></p>
-          {following ? <Suggestions ctx={ctx} hasHome={data.home !== null} /> : null}
+      <p class="muted feed-intro">{following ? t('social.feed.intro') : t('social.feed.introTerritory', { name: data.territory.name })}</p>
+      <div class="feed-layout">
+        <div class="feed-main">
+          {data.items.length === 0 ? (
+            <div class="notice feed-empty" role="status">
+              <p><strong>{data.paged ? t('social.feed.end') : following ? t('social.feed.emptyFollowing') : t('social.feed.emptyTerritory')}</strong></p>
+              {following ? <Suggestions ctx={ctx} hasHome={data.home !== null} /> : null}
+            </div>
+          ) : <FeedList ctx={ctx} items={data.items} nextHref={data.nextHref} />}
         </div>
-      ) : <FeedList ctx={ctx} items={data.items} nextHref={data.nextHref} />}
+        <FeedAside ctx={ctx} data={data} />
+      </div>
     </div>
   );
 }
@@ -110,7 +119,7 @@ export function TerritoryFeedSection({ ctx, territory, items }: { ctx: Ctx; terr
     <section class="stack territory-feed" aria-labelledby="territory-feed-title">
       <h2 id="territory-feed-title">{t('social.feed.sectionTitle', { name: territory.name })}</h2>
       {items.length === 0 ? <p class="muted">{t('social.feed.emptyTerritory')}</p> : (
-        <ol class="feed-list" aria-label={t('social.feed.label')}>
+        <ol class="feed-list feed-cards" aria-label={t('social.feed.label')}>
           {items.map((item) => <FeedItem ctx={ctx} item={item} />)}
         </ol>
       )}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { photoUrl } from '../me/me.presenter.js';
 import { canSeeField, viewerKind } from '../people/people.policy.js';
-import { FOLLOW_TARGETS, type FollowTarget } from './social.tables.js';
+import { FOLLOW_TARGETS, type FollowTarget } from './social.domain.js';
 import type { FollowedRow, FollowerRow } from './follows.types.js';
 
 export const ZFollowState = z.object({

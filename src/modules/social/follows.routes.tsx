@@ -1,7 +1,8 @@
+import { SECURITY } from '../../platform/http/openapi.js';
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { parseInput } from '../../platform/validation.js';
 import { handleForm } from '../../platform/http/forms.js';
 import { requireActor, safeReturnPath } from '../../platform/http/guards.js';
@@ -35,7 +36,7 @@ export const followsRoutes: Module = async (app, { deps }) => {
     return { items, total, nextCursor };
   });
 
-  r.get('/api/v1/follows/following', { schema: { tags, description: 'What the signed-in person follows, newest first.', querystring: ZFollowingQuery, response: { 200: ZFollowedList } } }, async (request) =>
+  r.get('/api/v1/follows/following', { schema: { tags, security: SECURITY.signedIn, description: 'What the signed-in person follows, newest first.', querystring: ZFollowingQuery, response: { 200: ZFollowedList } } }, async (request) =>
     followsService.listFollowing(deps, request.ctx.actor, request.ctx.locale, request.query.limit, request.query.cursor),
   );
 

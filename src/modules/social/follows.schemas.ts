@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZListQuery } from '../../platform/pagination.js';
 import { safeReturnPath } from '../../platform/http/guards.js';
-import { FOLLOW_TARGETS } from './social.tables.js';
+import { FOLLOW_TARGETS } from './social.domain.js';
 
 /** What to follow: its type and its id (a person's handle, an organisation's or a territory's slug also work). */
 export const ZFollowBody = z.object({

@@ -6,7 +6,7 @@ import { decodeCursor, page } from '../../platform/pagination.js';
 import { viewableProject } from '../projects/projects.access.js';
 import { followsRepository } from './follows.repository.js';
 import { presentFollowed, presentFollower, targetUrl, type FollowedView, type FollowerView, type FollowState } from './follows.presenter.js';
-import type { FollowTarget } from './social.tables.js';
+import type { FollowTarget } from './social.domain.js';
 import type { TFollowBody } from './follows.schemas.js';
 
 export type Target = { type: FollowTarget; id: string; name: string; url: string };

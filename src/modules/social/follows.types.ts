@@ -1,5 +1,5 @@
-import type { ProfilePrivacy } from '../auth/auth.tables.js';
-import type { FollowTarget } from './social.tables.js';
+import type { ProfilePrivacy } from '../auth/auth.domain.js';
+import type { FollowTarget } from './social.domain.js';
 
 /** A followable thing, resolved from an id (or a handle / slug) to its id, label and state. */
 export type TargetRow = { id: string; label: string; label_en: string; slug: string | null; visible: boolean; owner_id: string | null; state: string | null };

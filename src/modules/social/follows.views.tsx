@@ -2,7 +2,7 @@ import type { T } from '../../platform/i18n/i18n.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField } from '../../platform/views/forms.js';
 import type { FollowedView, FollowState } from './follows.presenter.js';
-import type { FollowTarget } from './social.tables.js';
+import type { FollowTarget } from './social.domain.js';
 
 export type FollowButtonProps = {
   targetType: FollowTarget;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REACTION_KINDS, REACTION_TARGETS, type ReactionKind, type ReactionTarget } from './social.tables.js';
+import { REACTION_KINDS, REACTION_TARGETS, type ReactionKind, type ReactionTarget } from './social.domain.js';
 import { zeroCounts, type ReactionCounts } from './reactions.types.js';
 
 export const ZReactionCounts = z.object({ like: z.number().int(), bravo: z.number().int(), want_to_help: z.number().int() });

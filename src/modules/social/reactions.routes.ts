@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { react, unreact } from './reactions.service.js';
 import { ZReactionSummary } from './reactions.presenter.js';
 import { ZReactionBody } from './reactions.schemas.js';

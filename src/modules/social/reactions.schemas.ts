@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REACTION_KINDS, REACTION_TARGETS } from './social.tables.js';
+import { REACTION_KINDS, REACTION_TARGETS } from './social.domain.js';
 
 export const ZReactionBody = z
   .object({

@@ -5,8 +5,9 @@ import { hit } from '../../platform/rate-limit.js';
 import { reactionTarget } from './comments.access.js';
 import { REACTION_LIMIT } from './comments.policy.js';
 import { reactionsRepository } from './reactions.repository.js';
+import { tellTeamSomeoneWantsToHelp } from '../projects/projects.helpers.service.js';
 import { presentReactions, type ReactionSummary } from './reactions.presenter.js';
-import type { ReactionKind, ReactionTarget } from './social.tables.js';
+import type { ReactionKind, ReactionTarget } from './social.domain.js';
 import type { TReactionBody } from './reactions.schemas.js';
 
 function reactor(actor: Actor | null): Actor {
@@ -30,7 +31,13 @@ export async function react(deps: Deps, actor: Actor | null, input: TReactionBod
   const me = reactor(actor);
   await reactionTarget(deps, me, input.targetType, input.targetId);
   await hit(deps.db, REACTION_LIMIT, me.id, deps.config.rateLimits);
-  const created = await reactionsRepository.add(deps.db, { ...input, userId: me.id });
+  // "I want to help" on a project tells its team who, in the same transaction as the reaction row.
+  const wantsToHelp = input.targetType === 'project' && input.kind === 'want_to_help';
+  const created = !wantsToHelp ? await reactionsRepository.add(deps.db, { ...input, userId: me.id }) : await deps.db.transaction(async (tx) => {
+    const added = await reactionsRepository.add(tx, { ...input, userId: me.id });
+    if (added) await tellTeamSomeoneWantsToHelp(tx, input.targetId, me);
+    return added;
+  });
   return { created, summary: await summary(deps, me.id, input) };
 }
 

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField } from '../../platform/views/forms.js';
-import { REACTION_KINDS } from './social.tables.js';
+import { REACTION_KINDS } from './social.domain.js';
 import type { ReactionSummary } from './reactions.presenter.js';
 
 type Ctx = Pick<RequestContext, 't' | 'csrfToken' | 'path'>;
@@ -41,6 +41,7 @@ export function ReactionsBar({ ctx, summary, canReact, returnTo, signInHref, com
             <input type="hidden" name="kind" value={kind} />
             <input type="hidden" name="on" value={pressed ? '0' : '1'} />
             <input type="hidden" name="returnTo" value={returnTo} />
+            {compact ? <input type="hidden" name="compact" value="1" /> : null}
             <button type="submit" id={`${anchor}-${kind}`} class={`reaction reaction-${kind}`} aria-pressed={pressed ? 'true' : 'false'}>
               <span>{t(`reactions.kinds.${kind}`)}</span> <span class="reaction-count">{summary.counts[kind]}</span>
             </button>

@@ -48,6 +48,19 @@ export const fr = {
         profile: 'Indiquer votre quartier dans votre profil',
       },
       someone: 'Une personne',
+      card: {
+        comments_zero: 'Commenter',
+        comments_one: '{{count}} commentaire',
+        comments_other: '{{count}} commentaires',
+        comment: 'Écrire un commentaire',
+        commentLabel: 'Votre commentaire',
+        send: 'Publier',
+      },
+      aside: {
+        title: 'Autour de vous',
+        place: 'La page de {{name}}',
+        follows: 'Gérer ce que je suis',
+      },
       why: {
         project: 'Parce que vous suivez le projet {{name}}',
         user: 'Parce que vous suivez {{name}}',
@@ -142,6 +155,19 @@ export const en: typeof fr = {
         profile: 'Set your neighbourhood in your profile',
       },
       someone: 'Someone',
+      card: {
+        comments_zero: 'Comment',
+        comments_one: '{{count}} comment',
+        comments_other: '{{count}} comments',
+        comment: 'Write a comment',
+        commentLabel: 'Your comment',
+        send: 'Post',
+      },
+      aside: {
+        title: 'Around you',
+        place: 'The {{name}} page',
+        follows: 'Manage what I follow',
+      },
       why: {
         project: 'Because you follow the project {{name}}',
         user: 'Because you follow {{name}}',

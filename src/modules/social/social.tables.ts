@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.js';
-
-export const FOLLOW_TARGETS = ['user', 'project', 'organisation', 'territory', 'board'] as const;
-export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
+import { FOLLOW_TARGETS, ACTIVITY_KINDS, SUBJECT_TYPES, REACTION_TARGETS, REACTION_KINDS, COMMENT_TARGETS } from './social.domain.js';
+export * from './social.domain.js';
 
 /** Who follows what; the feed is computed from these rows when it is read (docs/adr/0008-feed.md). */
 export const follows = pgTable(
@@ -16,11 +15,6 @@ export const follows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.followerId, t.targetType, t.targetId] }), index('follows_target_idx').on(t.targetType, t.targetId, t.createdAt.desc())],
 );
-
-export const ACTIVITY_KINDS = ['project_published', 'need_met', 'pledge_fulfilled', 'pledge_proposed', 'project_update', 'call_opened', 'offer_published', 'board_item_added'] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
-export const SUBJECT_TYPES = ['project', 'need', 'pledge', 'update', 'offer', 'comment', 'board', 'call', 'message', 'user'] as const;
-export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /**
  * What happened, once (fan-out on read). `projectId`, `territoryId`, `organisationId` and `actorId`
@@ -52,11 +46,6 @@ export const activities = pgTable(
   ],
 );
 
-export const REACTION_TARGETS = ['project', 'update', 'comment'] as const;
-export type ReactionTarget = (typeof REACTION_TARGETS)[number];
-export const REACTION_KINDS = ['like', 'bravo', 'want_to_help'] as const;
-export type ReactionKind = (typeof REACTION_KINDS)[number];
-
 /** One reaction of each kind per person per target; counts are `count(*)`, so they cannot drift. */
 export const reactions = pgTable(
   'reactions',
@@ -69,9 +58,6 @@ export const reactions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.targetType, t.targetId, t.kind, t.userId] }), index('reactions_user_idx').on(t.userId, t.createdAt.desc())],
 );
-
-export const COMMENT_TARGETS = ['project', 'update'] as const;
-export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 
 /**
  * Threaded comments (two levels: `parentId` points at a top-level comment). Deleting keeps a

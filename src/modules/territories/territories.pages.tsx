@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Module } from '../index.js';
+import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
 import { listTerritoryProjects } from '../projects/projects.list.service.js';
 import { TerritoryProjects } from '../projects/projects.views.js';

@@ -1,4 +1,5 @@
-import type { RolloutState, TerritoryKind } from './territories.tables.js';
+import { isPlatformAdmin } from '../access/access.scope.js';
+import type { RolloutState, TerritoryKind } from './territories.domain.js';
 
 type Rollout = { kind: TerritoryKind; rolloutState: RolloutState };
 
@@ -24,4 +25,14 @@ export function territoryAbilities(territory: Rollout, signedIn: boolean, hasChi
     chooseChild: rolledOut && !openHere && hasChildren,
     joinWaitlist: acceptsWaitlist(territory),
   };
+}
+
+/** Only platform admins change a territory's rollout state or its boundary. */
+export function canChangeRollout(actor: Parameters<typeof isPlatformAdmin>[0]): boolean {
+  return isPlatformAdmin(actor);
+}
+
+/** Waitlisted people are invited once their territory is in pilot or open. */
+export function invitesWaitlist(state: RolloutState): boolean {
+  return state === 'pilot' || state === 'open';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
-import { ROLLOUT_STATES, TERRITORY_KINDS, type territories } from './territories.tables.js';
+import { type territories } from './territories.tables.js';
+import { ROLLOUT_STATES, TERRITORY_KINDS } from './territories.domain.js';
 
 type TerritoryRecord = typeof territories.$inferSelect;
 type Named = Pick<TerritoryRecord, 'nameFr' | 'nameEn'>;
@@ -22,6 +23,9 @@ export const ZTerritory = z.object({
   rolloutState: z.enum(ROLLOUT_STATES),
   caisses: z.array(ZCaisseRef),
   hasBoundary: z.boolean(),
+  /** When the territory entered its state (null before any recorded change) and what is scheduled next. */
+  rolloutSince: z.string().datetime().nullable(),
+  nextRollout: z.object({ state: z.enum(ROLLOUT_STATES), effectiveAt: z.string().datetime() }).nullable(),
 });
 export type TerritoryView = z.output<typeof ZTerritory>;
 
@@ -34,7 +38,10 @@ export const ZTerritoryList = z.object({ items: z.array(ZTerritory), nextCursor:
 export const ZTerritoryRef = z.object({ slug: z.string(), name: z.string(), kind: z.enum(TERRITORY_KINDS), rolloutState: z.enum(ROLLOUT_STATES) });
 export type TerritoryRef = z.output<typeof ZTerritoryRef>;
 
-export function presentTerritory(row: TerritoryRecord, locale: Locale, parentSlug: string | null, caisses: { slug: string; name: string }[]): TerritoryView {
+/** The rollout dates of one territory (from the history table). */
+export type RolloutDatesView = { since: Date | null; nextState: (typeof ROLLOUT_STATES)[number] | null; nextAt: Date | null };
+
+export function presentTerritory(row: TerritoryRecord, locale: Locale, parentSlug: string | null, caisses: { slug: string; name: string }[], dates?: RolloutDatesView): TerritoryView {
   return {
     id: row.id,
     slug: row.slug,
@@ -46,6 +53,8 @@ export function presentTerritory(row: TerritoryRecord, locale: Locale, parentSlu
     rolloutState: row.rolloutState,
     caisses: caisses.map((c) => ({ slug: c.slug, name: c.name })),
     hasBoundary: row.boundary !== null && row.boundary !== undefined,
+    rolloutSince: dates?.since ? dates.since.toISOString() : null,
+    nextRollout: dates?.nextState && dates.nextAt ? { state: dates.nextState, effectiveAt: dates.nextAt.toISOString() } : null,
   };
 }
 

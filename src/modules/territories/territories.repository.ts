@@ -79,15 +79,6 @@ export const territoriesRepository = {
       .innerJoin(caisses, eq(caisses.id, caisseTerritories.caisseId))
       .orderBy(asc(caisses.name));
   },
-  /** Caisses serving one territory. */
-  async caissesServing(db: Db, territoryId: string): Promise<CaisseLink[]> {
-    return db
-      .select({ territoryId: caisseTerritories.territoryId, caisseId: caisses.id, slug: caisses.slug, name: caisses.name })
-      .from(caisseTerritories)
-      .innerJoin(caisses, eq(caisses.id, caisseTerritories.caisseId))
-      .where(eq(caisseTerritories.territoryId, territoryId))
-      .orderBy(asc(caisses.name));
-  },
   /** Adds an address to a territory's waitlist; a second time changes nothing (unique per territory). */
   async joinWaitlist(db: Db, territoryId: string, email: string, locale: string): Promise<void> {
     await db.insert(territoryWaitlist).values({ id: newId(), territoryId, email, locale }).onConflictDoNothing();

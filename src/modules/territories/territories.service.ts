@@ -6,6 +6,8 @@ import { territoriesRepository, type CaisseLink, type TerritoryRow } from './ter
 import { acceptsWaitlist, isOpenForSignup } from './territories.policy.js';
 import { presentTerritory, presentTerritoryRef, territoryName, type TerritoryPageView, type TerritoryView } from './territories.presenter.js';
 import type { TTerritoryListQuery, TWaitlistBody } from './territories.schemas.js';
+import { rolloutRepository, type RolloutDates } from './territories.rollout.repository.js';
+import { accessRepository } from '../access/access.repository.js';
 
 export { acceptsWaitlist, isOpenForSignup };
 export type { TerritoryRow };
@@ -18,12 +20,14 @@ function caissesOf(links: CaisseLink[]): Map<string, CaisseLink[]> {
 
 /** Every territory (optionally filtered) with its parent and the caisses serving it: two queries. */
 export async function listTerritories(deps: Deps, locale: Locale, filters: TTerritoryListQuery = {}): Promise<TerritoryView[]> {
-  const [rows, links] = await Promise.all([
+  const [rows, links, dates] = await Promise.all([
     territoriesRepository.listWithParent(deps.db, { kind: filters.kind, states: filters.state ? [filters.state] : undefined }),
     territoriesRepository.caissesByTerritory(deps.db),
+    rolloutRepository.dates(deps.db),
   ]);
   const served = caissesOf(links);
-  return rows.map((row) => presentTerritory(row, locale, row.parentSlug, served.get(row.id) ?? []));
+  const datesOf = new Map<string, RolloutDates>(dates.map((d) => [d.territoryId, d]));
+  return rows.map((row) => presentTerritory(row, locale, row.parentSlug, served.get(row.id) ?? [], datesOf.get(row.id)));
 }
 
 /** The row behind a slug, or TERRITORY_NOT_FOUND (for other modules: admin, projects, sign-up). */
@@ -36,14 +40,15 @@ export async function findTerritoryBySlug(deps: Deps, slug: string): Promise<Ter
 /** One territory with its breadcrumb, its children and the caisses serving it. */
 export async function getTerritory(deps: Deps, slug: string, locale: Locale): Promise<TerritoryPageView> {
   const row = await findTerritoryBySlug(deps, slug);
-  const [ancestors, children, caisses] = await Promise.all([
+  const [ancestors, children, caisses, dates] = await Promise.all([
     territoriesRepository.ancestors(deps.db, row.id),
     territoriesRepository.children(deps.db, row.id),
-    territoriesRepository.caissesServing(deps.db, row.id),
+    accessRepository.servingCaisses(deps.db, row.id).then((cs) => cs.map((c): CaisseLink => ({ territoryId: row.id, caisseId: c.id, slug: c.slug, name: c.name }))),
+    rolloutRepository.datesOf(deps.db, row.id),
   ]);
   const parentSlug = ancestors.at(-1)?.slug ?? null;
   return {
-    territory: { ...presentTerritory(row, locale, parentSlug, caisses), children: children.map((c) => c.slug) },
+    territory: { ...presentTerritory(row, locale, parentSlug, caisses, dates), children: children.map((c) => c.slug) },
     ancestors: ancestors.map((a) => presentTerritoryRef(a, locale)),
     children: children.map((c) => presentTerritoryRef(c, locale)),
   };
@@ -63,6 +68,12 @@ export async function joinWaitlist(deps: Deps, input: WaitlistRequest): Promise<
 }
 
 export type SignupTerritory = { slug: string; name: string };
+
+/** Every neighbourhood, named in the given locale (profile forms: a person may live anywhere). */
+export async function listNeighbourhoodOptions(deps: Deps, locale: Locale): Promise<SignupTerritory[]> {
+  const rows = await territoriesRepository.list(deps.db);
+  return rows.filter((r) => r.kind === 'neighbourhood').map((r) => ({ slug: r.slug, name: territoryName(r, locale) }));
+}
 
 /** The neighbourhoods people can sign up in (pilot or open), named in the given locale. */
 export async function listSignupTerritories(deps: Deps, locale: Locale): Promise<SignupTerritory[]> {

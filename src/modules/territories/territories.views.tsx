@@ -4,7 +4,7 @@ import type { FollowState } from '../social/follows.presenter.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { T } from '../../platform/i18n/i18n.js';
 import { CsrfField, ErrorSummary, Field, Notice, type FormErrors } from '../../platform/views/forms.js';
-import type { RolloutState } from './territories.tables.js';
+import type { RolloutState } from './territories.domain.js';
 import type { TerritoryAbilities } from './territories.policy.js';
 import type { TerritoryNode, TerritoryPageView, TerritoryRef, TerritoryView } from './territories.presenter.js';
 

@@ -29,6 +29,8 @@ export type RequestContext = {
   path: string;
   /** Header badges of a signed-in person's page (one query, loaded before page handlers). */
   badges?: { notifications: number; messages: number } | undefined;
+  /** What the header may offer this person, computed once from their grants (`navAbilities`); views never read roles. */
+  abilities?: { admin: boolean; moderation: boolean; staffSpace: boolean } | undefined;
 };
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type FieldIssue } from '../errors.js';
+import { AppError, validationError, type FieldIssue } from '../errors.js';
 import { zodIssuesToFields } from '../validation.js';
 import type { T } from '../i18n/i18n.js';
 import { sendPage } from '../views/render.js';
@@ -32,13 +32,27 @@ export function toAppError(error: unknown): AppError {
       return new AppError('UNSUPPORTED_MEDIA');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_INVALID_JSON_FIELD_ERROR':
       return new AppError('INVALID_JSON');
+    case 'FST_ERR_BAD_URL':
+    case 'FST_PROTO_VIOLATION':
+      return new AppError('MALFORMED_REQUEST');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URI_TOO_LONG');
     default:
       break;
   }
+  // Truncated or broken multipart bodies (busboy reports them as plain errors).
+  if (fe.statusCode === undefined && /multipart|boundary not found/i.test(fe.message ?? '')) return new AppError('MALFORMED_REQUEST');
+  // Safety net behind the input hook: PostgreSQL refuses NUL in text (22021) and JSON (22P05).
+  const sqlState = (fe as { code?: unknown }).code ?? (fe.cause as { code?: unknown } | undefined)?.code;
+  if (sqlState === '22021' || sqlState === '22P05') return validationError({ _: { key: 'validation.forbiddenCharacter' } });
   if (fe.statusCode === 400 && (fe instanceof SyntaxError || /JSON/i.test(fe.message))) return new AppError('INVALID_JSON');
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED', { retryAfter: 60 });
   if (fe.statusCode === 503) return new AppError('UNAVAILABLE');
+  if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
+  if (fe.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA');
+  if (fe.statusCode === 400) return new AppError('MALFORMED_REQUEST');
   return new AppError('INTERNAL');
 }
 
@@ -62,7 +76,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
   if (appError.code === 'UNAUTHENTICATED' && request.method === 'GET') {
     return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303);
   }
-  return sendPage(request, reply, <ErrorPage ctx={request.ctx} status={appError.status} code={appError.code} message={message} />, {
+  // A page that failed before its own form could show the field errors says what was wrong.
+  const pageMessage = fields ? [message, ...new Set(Object.values(details.fields as Record<string, string>))].join(' ') : message;
+  return sendPage(request, reply, <ErrorPage ctx={request.ctx} status={appError.status} code={appError.code} message={pageMessage} />, {
     title: t(`errorPage.title${appError.status}`, { defaultValue: t('errorPage.titleGeneric') }),
     status: appError.status,
     noindex: true,

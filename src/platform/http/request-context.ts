@@ -7,6 +7,13 @@ import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, translator, type Lo
 import { formatters } from '../i18n/format.js';
 import { cookieNames } from './cookies.js';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** `false`: this unsafe route proves intent otherwise (e.g. a signed token) and skips the CSRF check. */
+    csrf?: false;
+  }
+}
+
 export type ActorResolvers = {
   fromSession(rawId: string): Promise<Actor | null>;
   fromToken(token: string): Promise<Actor | null>;
@@ -77,12 +84,15 @@ export function registerRequestContext(app: FastifyInstance, deps: Deps, resolve
 
   app.addHook('preValidation', async (request) => {
     if (!UNSAFE.has(request.method) || request.ctx.actor?.via === 'token') return;
+    // A route whose proof of intent is in the request itself (a signed link) opts out in its config.
+    if (request.routeOptions.config.csrf === false) return;
     const origin = request.headers.origin;
     const host = request.headers.host;
-    if (origin && origin !== 'null') {
+    if (origin !== undefined) {
+      // `Origin: null` (sandboxed iframes, data: URLs, some redirects) is an opaque, foreign origin.
       let sameOrigin = false;
       try {
-        sameOrigin = new URL(origin).host === host || origin === deps.config.publicUrl;
+        sameOrigin = origin !== 'null' && (new URL(origin).host === host || origin === deps.config.publicUrl);
       } catch {
         sameOrigin = false;
       }

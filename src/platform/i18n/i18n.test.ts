@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, flattenKeys, localeFromAcceptLanguage, translator } from './i18n.js';
+import { flattenKeys, localeFromAcceptLanguage, translator } from './i18n.js';
+import { catalogues } from '../../catalogues.js';
 import { formatters } from './format.js';
 
 describe('catalogues', () => {

@@ -1,5 +1,4 @@
 import i18next, { type TFunction } from 'i18next';
-import { catalogues } from '../../catalogues.js';
 
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -9,7 +8,7 @@ export const LOCALE_TAGS: Record<Locale, string> = { fr: 'fr-CA', en: 'en-CA' };
 
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { fr: { translation: catalogues.fr }, en: { translation: catalogues.en } },
+  resources: { fr: { translation: {} }, en: { translation: {} } },
   lng: DEFAULT_LOCALE,
   fallbackLng: false,
   initAsync: false,
@@ -39,6 +38,28 @@ function build(locale: Locale): T {
     }
     return String(t(key, { ...params, lng: locale }));
   };
+}
+
+export type Catalogue = Record<string, unknown>;
+let loaded: { fr: Catalogue; en: Catalogue } | null = null;
+
+/**
+ * Loads the merged catalogues (the composition root, `src/catalogues.ts`, gathers the platform's and
+ * every module's): platform code knows no feature's strings. Called once at start (app.ts, cli, tests).
+ */
+export function registerCatalogues(c: { fr: Catalogue; en: Catalogue }): void {
+  if (loaded === c) return;
+  for (const locale of LOCALES) {
+    instance.addResourceBundle(locale, 'translation', c[locale], true, true);
+    plain[locale].clear();
+  }
+  loaded = c;
+}
+
+/** The catalogues loaded by registerCatalogues (for the parity test and tooling). */
+export function loadedCatalogues(): { fr: Catalogue; en: Catalogue } {
+  if (!loaded) throw new Error('i18n catalogues are not registered yet (registerCatalogues)');
+  return loaded;
 }
 
 export function translator(locale: Locale): T {
@@ -71,4 +92,3 @@ export function flattenKeys(obj: Record<string, unknown>, prefix = ''): string[]
   );
 }
 
-export { catalogues };

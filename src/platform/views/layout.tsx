@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../http/context.js';
 import { LOCALE_TAGS } from '../i18n/i18n.js';
 import { CsrfField } from './forms.js';
+import { navigationFor } from './nav.js';
 
 export type LayoutProps = {
   ctx: RequestContext;
@@ -10,7 +11,8 @@ export type LayoutProps = {
   noindex?: boolean;
   children: ComponentChildren;
   /** Which top navigation entry is current. */
-  nav?: 'home' | 'projects' | 'offers' | 'territories' | 'caisses' | 'me' | 'admin' | 'messages' | 'moderation' | 'feed' | 'notifications' | 'boards';
+  /** A NavEntry key (src/platform/views/nav.ts, contributed by module descriptors) or 'me' | 'messages' | 'notifications' for the header links. */
+  nav?: string;
   /** Extra tags for <head> (Open Graph meta, canonical link). */
   head?: ComponentChildren;
 };
@@ -18,8 +20,7 @@ export type LayoutProps = {
 export function Layout({ ctx, title, description, noindex, children, nav, head }: LayoutProps) {
   const { t, actor, locale } = ctx;
   const other = locale === 'fr' ? 'en' : 'fr';
-  const isAdmin = actor?.roles.some((r) => r.role === 'admin') ?? false;
-  const isModerator = actor?.roles.some((r) => r.role === 'moderator' || r.role === 'admin') ?? false;
+  const can = ctx.abilities;
   const current = (name: LayoutProps['nav']) => (nav === name ? { 'aria-current': 'page' as const } : {});
   return (
     <html lang={LOCALE_TAGS[locale]}>
@@ -31,6 +32,8 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
         {noindex ? <meta name="robots" content="noindex" /> : null}
         {head}
         <meta name="csrf-token" content={ctx.csrfToken} />
+        {/* htmx must not inject its indicator <style> (CSP style-src 'self'): the rules are in app.css. */}
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
         <link rel="stylesheet" href="/assets/css/app.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/vendor/htmx.min.js" defer></script>
@@ -43,17 +46,16 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
             <a class="brand" href="/">
               <span class="brand-mark" aria-hidden="true">◆</span> Espace Collectif
             </a>
+            {/* Phones: the navigation folds behind a native disclosure (no JavaScript needed); wide screens: always shown (app.css). */}
+            <details class="site-menu">
+              <summary class="site-menu-button">
+                <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M3 6h18v2H3V6Zm0 5h18v2H3v-2Zm0 5h18v2H3v-2Z" /></svg>
+                <span>{t('layout.menu')}</span>
+              </summary>
+              <div class="site-menu-panel">
             <nav aria-label={t('layout.mainNav')} class="main-nav">
               <ul>
-                <li><a href="/" {...current('home')}>{t('nav.home')}</a></li>
-                <li><a href="/fil" {...current('feed')}>{t('social.feed.title')}</a></li>
-                <li><a href="/projets" {...current('projects')}>{t('nav.projects')}</a></li>
-                <li><a href="/offres" {...current('offers')}>{t('nav.offers')}</a></li>
-                <li><a href="/tableaux" {...current('boards')}>{t('boards.nav')}</a></li>
-                <li><a href="/territoires" {...current('territories')}>{t('nav.territories')}</a></li>
-                <li><a href="/caisses" {...current('caisses')}>{t('nav.caisses')}</a></li>
-                {isModerator ? <li><a href="/moderation" {...current('moderation')}>{t('nav.moderation')}</a></li> : null}
-                {isAdmin ? <li><a href="/admin" {...current('admin')}>{t('nav.admin')}</a></li> : null}
+                {navigationFor(can).map((entry) => <li key={entry.key}><a href={entry.href} {...current(entry.key)}>{t(entry.label)}</a></li>)}
               </ul>
             </nav>
             <div class="header-actions">
@@ -72,11 +74,6 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
                     <span class="visually-hidden" data-live-messages-label>{ctx.badges?.messages ? `, ${t('notifications.messagesUnread', { count: ctx.badges.messages })}` : ''}</span>
                     <span class="header-badge" aria-hidden="true" data-live-messages-count hidden={!ctx.badges?.messages}>{ctx.badges?.messages || ''}</span>
                   </a>
-                  <a href="/notifications" class="header-bell" data-live-notifications {...current('notifications')}>
-                    <svg class="header-bell-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" /></svg>
-                    <span class="visually-hidden" data-live-notifications-label>{ctx.badges?.notifications ? t('notifications.bell.unread', { count: ctx.badges.notifications }) : t('notifications.bell.label')}</span>
-                    <span class="header-badge" aria-hidden="true" data-live-notifications-count hidden={!ctx.badges?.notifications}>{ctx.badges?.notifications || ''}</span>
-                  </a>
                   <a href="/moi" class="button button-small" {...current('me')}>{actor.displayName}</a>
                   <form method="post" action="/deconnexion">
                     <CsrfField token={ctx.csrfToken} />
@@ -90,6 +87,15 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
                 </>
               )}
             </div>
+              </div>
+            </details>
+            {actor ? (
+              <a href="/notifications" class="header-bell" data-live-notifications {...current('notifications')}>
+                <svg class="header-bell-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" /></svg>
+                <span class="visually-hidden" data-live-notifications-label>{ctx.badges?.notifications ? t('notifications.bell.unread', { count: ctx.badges.notifications }) : t('notifications.bell.label')}</span>
+                <span class="header-badge" aria-hidden="true" data-live-notifications-count hidden={!ctx.badges?.notifications}>{ctx.badges?.notifications || ''}</span>
+              </a>
+            ) : null}
           </div>
         </header>
         <main id="main" tabIndex={-1} class="container">

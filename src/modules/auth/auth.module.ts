@@ -1,0 +1,11 @@
+import { defineModule } from '../../platform/module.js';
+import { authApiRoutes } from './auth.routes.js';
+import { authPages } from './auth.pages.js';
+import * as authCatalogue from './auth.i18n.js';
+
+/** What the auth module brings to the app (ADR 0011). */
+export const authModule = defineModule({
+  name: 'auth',
+  plugins: [authApiRoutes, authPages],
+  catalogues: [authCatalogue],
+});

@@ -1,0 +1,13 @@
+import { defineModule } from '../../platform/module.js';
+import { boardsRoutes } from './boards.routes.js';
+import * as boardsCatalogue from './boards.i18n.js';
+import * as presenter from './boards.presenter.js';
+
+/** What the boards module brings to the app (ADR 0011). */
+export const boardsModule = defineModule({
+  name: 'boards',
+  plugins: [boardsRoutes],
+  catalogues: [boardsCatalogue],
+  presenters: [presenter],
+  nav: [{ key: 'boards', href: '/tableaux', label: 'boards.nav', order: 50 }],
+});

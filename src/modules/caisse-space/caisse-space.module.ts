@@ -1,0 +1,10 @@
+import { defineModule } from '../../platform/module.js';
+import { caisseSpaceRoutes } from './caisse-space.routes.js';
+import * as caisseSpaceCatalogue from './caisse-space.i18n.js';
+
+/** What the caisse-space module brings to the app (ADR 0011). */
+export const caisseSpaceModule = defineModule({
+  name: 'caisse-space',
+  plugins: [caisseSpaceRoutes],
+  catalogues: [caisseSpaceCatalogue],
+});

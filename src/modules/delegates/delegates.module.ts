@@ -1,0 +1,10 @@
+import { defineModule } from '../../platform/module.js';
+import { delegatesRoutes } from './delegates.routes.js';
+import * as delegatesCatalogue from './delegates.i18n.js';
+
+/** What the delegates module brings to the app (ADR 0011). */
+export const delegatesModule = defineModule({
+  name: 'delegates',
+  plugins: [delegatesRoutes],
+  catalogues: [delegatesCatalogue],
+});

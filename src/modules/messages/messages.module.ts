@@ -1,0 +1,12 @@
+import { defineModule } from '../../platform/module.js';
+import { messagesRoutes } from './messages.routes.js';
+import * as messagesCatalogue from './messages.i18n.js';
+import * as presenter from './messages.presenter.js';
+
+/** What the messages module brings to the app (ADR 0011). */
+export const messagesModule = defineModule({
+  name: 'messages',
+  plugins: [messagesRoutes],
+  catalogues: [messagesCatalogue],
+  presenters: [presenter],
+});

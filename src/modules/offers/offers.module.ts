@@ -1,0 +1,13 @@
+import { defineModule } from '../../platform/module.js';
+import { offersRoutes } from './offers.routes.js';
+import * as offersCatalogue from './offers.i18n.js';
+import * as presenter from './offers.presenter.js';
+
+/** What the offers module brings to the app (ADR 0011). */
+export const offersModule = defineModule({
+  name: 'offers',
+  plugins: [offersRoutes],
+  catalogues: [offersCatalogue],
+  presenters: [presenter],
+  nav: [{ key: 'offers', href: '/offres', label: 'nav.offers', order: 40 }],
+});

@@ -1,0 +1,32 @@
+import type { Deps } from './deps.js';
+import type { Module } from './http/module.js';
+import type { JobDefinition, Jobs } from './jobs/jobs.js';
+import type { NavEntry } from './views/nav.js';
+
+/** A module's strings: one `{ fr, en }` pair per `*.i18n.ts` file; each top-level key is a namespace. */
+export type Catalogue = { fr: Record<string, unknown>; en: Record<string, unknown> };
+
+/**
+ * Everything a feature module contributes to the app, exported once from
+ * `src/modules/<m>/<m>.module.ts` and listed once in `src/modules/index.ts` (ADR 0011).
+ * app.ts, catalogues.ts, jobs.ts, the OpenAPI components and the main navigation derive from that list.
+ */
+export type ModuleDescriptor = {
+  /** The folder name under src/modules. */
+  name: string;
+  /** Fastify plugins (routes and pages), registered in list order. */
+  plugins?: readonly Module[];
+  /** i18n catalogues, merged into the platform catalogue (a namespace may be defined once). */
+  catalogues?: readonly Catalogue[];
+  /** Background jobs on the app's pg-boss queue (ADR 0009); `jobs()` reaches the running queue. */
+  jobs?: (deps: Deps, jobs: () => Jobs) => JobDefinition[];
+  /** Presenter modules whose exported `Z…` response schemas become named OpenAPI components. */
+  presenters?: readonly Record<string, unknown>[];
+  /** Main navigation entries. */
+  nav?: readonly NavEntry[];
+};
+
+/** Identity with a type check: `export const offersModule = defineModule({ … })`. */
+export function defineModule(descriptor: ModuleDescriptor): ModuleDescriptor {
+  return descriptor;
+}
