@@ -29,10 +29,10 @@ module.exports = {
     },
     {
       name: 'pure-files-no-data-access',
-      comment: 'Views, policies, presenters and pages do not run SQL: they get data from services.',
+      comment: 'Views, pages, forms, policies and presenters do not run SQL: they get data from services (row types may be imported).',
       severity: 'error',
-      from: { path: '\\.(views|policy|presenter|pages)\\.tsx?$' },
-      to: { path: '(\\.repository\\.ts$|^src/db/|^node_modules/drizzle-orm)' },
+      from: { path: '\\.(views|policy|presenter|pages|forms)\\.tsx?$' },
+      to: { path: '(\\.repository\\.ts$|^src/db/|^node_modules/drizzle-orm)', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',

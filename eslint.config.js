@@ -8,7 +8,7 @@ const noDatabase = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '.test-data/**', 'public/**', 'src/db/migrations/**', 'coverage/**'] },
+  { ignores: ['.dependency-cruiser.cjs', 'node_modules/**', 'data/**', '.test-data/**', 'public/**', 'src/db/migrations/**', 'coverage/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

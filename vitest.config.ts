@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * One suite, two databases: PGlite by default, PostgreSQL when TEST_DATABASE_URL is set.
  * Unit tests sit beside the code; integration and browser tests live in tests/.
- * SKIP_E2E=1 leaves out the browser journeys (CI runs them once, on PGlite, and runs every other
- * test on both databases).
+ * SKIP_E2E=1 leaves out the browser journeys (CI runs them once, in the PostgreSQL pass, and runs
+ * every other test on both databases).
  */
 export default defineConfig({
   test: {

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import './catalogues.js';
+import { serializeRequest } from './platform/http/log.js';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
@@ -32,7 +33,7 @@ export type App = FastifyInstance & { deps: Deps; draining: { value: boolean } }
 export async function buildApp({ config, database, logger = true }: AppOptions): Promise<App> {
   const headers = securityHeaders(config);
   const app = Fastify({
-    logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] } : false,
+    logger: logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], serializers: { req: serializeRequest } } : false,
     genReqId: () => newId(),
     requestIdHeader: false,
     bodyLimit: 1_048_576,

@@ -10,11 +10,3 @@ export async function runHousekeeping(deps: Pick<Deps, 'db'>): Promise<void> {
   await purgeOldIdempotencyKeys(deps.db);
 }
 
-/** Hourly, in every instance (the deletes are idempotent); unref'd so it never holds the process. */
-export function startHousekeeping(deps: Deps, intervalMs = 3_600_000): { stop(): void } {
-  const timer = setInterval(() => {
-    runHousekeeping(deps).catch((err: unknown) => deps.log.error({ err }, 'housekeeping failed'));
-  }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
-}

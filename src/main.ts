@@ -4,7 +4,7 @@ import { runMigrations } from './db/migrate.js';
 import { buildApp } from './app.js';
 import { createMailWorker } from './platform/mail/mail.worker.js';
 import { bootstrapAdmin } from './modules/admin/admin.bootstrap.js';
-import { seedIfEmpty } from './seed/seed.js';
+import { ensureReferenceData, seedIfEmpty } from './seed/seed.js';
 import { createAppJobs } from './jobs.js';
 
 /** Boot: config → database → migrations → demo data (first start only) → listen → drain on SIGTERM. */
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   await runMigrations(database);
   const app = await buildApp({ config, database });
   await seedIfEmpty(app.deps);
+  await ensureReferenceData(app.deps);
   await bootstrapAdmin(app.deps);
   const worker = createMailWorker({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   worker.start();

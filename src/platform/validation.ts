@@ -4,7 +4,7 @@ import { validationError, type FieldIssue } from './errors.js';
 type Issue = z.core.$ZodIssue;
 
 /** Maps one zod issue to an i18n key + params, so every language gets its own sentence. */
-export function issueToField(issue: Issue): FieldIssue {
+function issueToField(issue: Issue): FieldIssue {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', params: { count: Number(issue.minimum) } };

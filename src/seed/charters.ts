@@ -4,7 +4,7 @@ import { caisses } from '../modules/caisses/caisses.tables.js';
 import { charters } from '../modules/organisations/partners.tables.js';
 
 /** A demonstration honour charter (version 1) in both languages; each caisse replaces it with its own. */
-export function demoCharter(caisse: string): { textFr: string; textEn: string } {
+function demoCharter(caisse: string): { textFr: string; textEn: string } {
   return {
     textFr: [
       `En signant la charte d’honneur de ${caisse}, un organisme devient partenaire de la caisse et peut s’engager « sur l’honneur » envers les projets des quartiers qu’elle dessert. Il s’engage à :`,

@@ -5,7 +5,7 @@ import { hashPassword } from '../modules/auth/passwords.js';
 import { rolesRepository } from '../modules/admin/roles.repository.js';
 
 /** Every demo account signs in with this password (documented in the README). */
-export const DEMO_PASSWORD = 'entraide-demo-2026';
+const DEMO_PASSWORD = 'entraide-demo-2026';
 
 const OPEN: ProfilePrivacy = { photo: 'public', bio: 'public', skills: 'public', interests: 'public', territory: 'public', links: 'public' };
 const MEMBERS: ProfilePrivacy = { photo: 'members', bio: 'public', skills: 'members', interests: 'private', territory: 'public', links: 'members' };
@@ -15,7 +15,7 @@ type DemoPerson = {
   links?: { label: string; url: string }[]; privacy?: ProfilePrivacy; role?: { role: 'staff' | 'moderator' | 'admin'; caisse: string | null };
 };
 
-export const DEMO_PEOPLE: DemoPerson[] = [
+const DEMO_PEOPLE: DemoPerson[] = [
   { handle: 'admin', name: 'Équipe Espace Collectif', email: 'admin@demo.espace-collectif.ca', locale: 'fr', territory: 'plateau-mont-royal', bio: 'L’équipe qui anime et modère la plateforme.', skills: ['animation', 'modération'], interests: ['vie de quartier'], role: { role: 'admin', caisse: null } },
   { handle: 'audrey-st-onge', name: 'Audrey St-Onge', email: 'audrey@demo.espace-collectif.ca', locale: 'fr', territory: 'plateau-mont-royal', bio: 'Conseillère, communications et vie associative à la Caisse du Plateau-Mont-Royal.', skills: ['communication', 'vie associative'], interests: ['culture', 'ruelles vertes'], role: { role: 'staff', caisse: 'plateau-mont-royal' } },
   { handle: 'karim-benali', name: 'Karim Benali', email: 'karim@demo.espace-collectif.ca', locale: 'fr', territory: 'ahuntsic', bio: 'Agent de développement à la Caisse de la Cité-du-Nord. Je modère les échanges d’Ahuntsic et de Villeray.', skills: ['développement communautaire', 'modération'], interests: ['jardins collectifs'], role: { role: 'moderator', caisse: 'cite-du-nord-de-montreal' } },

@@ -21,7 +21,7 @@ type DemoProject = {
 const DAY = 86_400_000;
 
 /** Eight neighbourhood projects of the pilot, in French and English, at every stage of their life. */
-export const DEMO_PROJECTS: DemoProject[] = [
+const DEMO_PROJECTS: DemoProject[] = [
   {
     key: 'velo-cargo', promoter: 'louis-gagnon', team: ['daniel-oconnor'], territory: 'villeray', caisse: 'cite-du-nord-de-montreal', category: 'mobility', status: 'published', language: 'fr', daysAgo: 3,
     title: 'Vélo-cargo solidaire de Villeray',

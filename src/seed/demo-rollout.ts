@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../platform/deps.js';
-import { territories, territoryRolloutChanges, type RolloutState } from '../modules/territories/territories.tables.js';
+import { territories, type RolloutState } from '../modules/territories/territories.tables.js';
+import { territoryRolloutChanges } from '../modules/territories/territories.rollout.tables.js';
 import { territoriesRepository } from '../modules/territories/territories.repository.js';
 import { rolloutRepository } from '../modules/territories/territories.rollout.repository.js';
 

@@ -43,6 +43,15 @@ export async function seedReferenceData(deps: Deps): Promise<Map<string, string>
 }
 
 /**
+ * Every start, after `seedIfEmpty`: idempotent upkeep of reference data a database seeded by an
+ * older version may lack (a v1 honour charter for every caisse, whenever it was created).
+ */
+export async function ensureReferenceData(deps: Deps): Promise<void> {
+  const charters = await seedCharters(deps);
+  if (charters > 0) deps.log.info({ charters }, 'published the v1 honour charter of caisses that had none');
+}
+
+/**
  * First start only: reference data, then (unless SEED_DEMO=no) a living demo neighbourhood.
  * A second start finds territories and leaves everything as it is.
  */

@@ -81,6 +81,7 @@ describe.each([
     await page.keyboard.press('Enter');
     expect(await page.locator('details.site-menu').getAttribute('open')).not.toBeNull();
     expect(await projectsLink.isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: t('nav.signOut') }).isVisible()).toBe(true);
     await expectAccessible(page, 'phone menu open');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('/');
@@ -102,5 +103,15 @@ describe.each([
     expect(await page.locator('summary.site-menu-button').isVisible()).toBe(false);
     expect(await page.getByRole('navigation', { name: t('layout.mainNav') }).getByRole('link', { name: t('nav.projects'), exact: true }).isVisible()).toBe(true);
     expect(await page.locator('#filter-q').isVisible()).toBe(true);
+    // One header row at 1280 px signed in; the account links sit in a menu under the name (keyboard).
+    expect(await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height)).toBeLessThanOrEqual(72);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    const signOut = page.getByRole('button', { name: t('nav.signOut') });
+    expect(await signOut.isVisible()).toBe(false);
+    await page.locator('summary.account-menu-button').focus();
+    await page.keyboard.press('Enter');
+    expect(await signOut.isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: t('nav.me') }).isVisible()).toBe(true);
+    await expectAccessible(page, 'account menu open');
   }, 120_000);
 });

@@ -88,6 +88,7 @@ import { type ProjectCategory, type ProjectStatus } from '../../src/modules/proj
 import { needs } from '../../src/modules/needs/needs.tables.js';
 import { type NeedKind, type NeedUnit } from '../../src/modules/needs/needs.domain.js';
 import { organisations, organisationMembers } from '../../src/modules/organisations/organisations.tables.js';
+import { partnerships } from '../../src/modules/organisations/partners.tables.js';
 
 export async function createProject(
   ctx: TestContext,
@@ -116,12 +117,15 @@ export async function createNeed(ctx: TestContext, o: { projectId: string; kind?
   return row!;
 }
 
-export async function createOrganisation(ctx: TestContext, o: { representativeId?: string; partner?: boolean; name?: string; territoryId?: string | null; kind?: 'business' | 'community' | 'cooperative' | 'professional' | 'public' } = {}) {
+/** `partner: true` signs with every caisse existing now (active partnerships); `partnerOf` with these caisses only. */
+export async function createOrganisation(ctx: TestContext, o: { representativeId?: string; partner?: boolean; partnerOf?: string[]; name?: string; territoryId?: string | null; kind?: 'business' | 'community' | 'cooperative' | 'professional' | 'public' } = {}) {
   const slug = `org-${uid()}`;
   const [row] = await ctx.database.db
     .insert(organisations)
-    .values({ id: newId(), slug, name: o.name ?? `Organisme ${slug}`, kind: o.kind ?? 'business', territoryId: o.territoryId ?? null, charterSignedAt: o.partner ? new Date() : null, charterSignedBy: o.partner ? (o.representativeId ?? null) : null, charterVersion: o.partner ? 'charte-2026-11' : null, createdBy: o.representativeId ?? null })
+    .values({ id: newId(), slug, name: o.name ?? `Organisme ${slug}`, kind: o.kind ?? 'business', territoryId: o.territoryId ?? null, charterSignedAt: o.partner || o.partnerOf ? new Date() : null, charterSignedBy: o.partner || o.partnerOf ? (o.representativeId ?? null) : null, charterVersion: o.partner || o.partnerOf ? 'charte-2026-11' : null, createdBy: o.representativeId ?? null })
     .returning();
   if (o.representativeId) await ctx.database.db.insert(organisationMembers).values({ organisationId: row!.id, userId: o.representativeId, role: 'representative' });
+  const partnerOf = o.partnerOf ?? (o.partner ? (await ctx.database.db.select({ id: caisses.id }).from(caisses)).map((c) => c.id) : []);
+  if (partnerOf.length > 0) await ctx.database.db.insert(partnerships).values(partnerOf.map((caisseId) => ({ organisationId: row!.id, caisseId, status: 'active' as const })));
   return row!;
 }

@@ -62,7 +62,7 @@ describe('granting roles', () => {
     for (let i = 0; i < 50; i++) {
       const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/admin/roles?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: api(admin) });
       expect(res.statusCode).toBe(200);
-      const body = res.json() as { items: { id: string; createdAt: string }[]; nextCursor: string | null };
+      const body: { items: { id: string; createdAt: string }[]; nextCursor: string | null } = res.json();
       expect(body.items.length).toBeLessThanOrEqual(2);
       seen.push(...body.items.map((g) => g.id));
       cursor = body.nextCursor;

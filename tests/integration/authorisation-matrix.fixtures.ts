@@ -5,13 +5,15 @@
  */
 import { eq } from 'drizzle-orm';
 import type { TestContext } from '../helpers/test-app.js';
-import { createCaisse, createNeed, createProject, createTerritory, createUser, signIn, uid, visitor } from '../helpers/factories.js';
+import { createCaisse, createNeed, createOrganisation, createProject, createTerritory, createUser, signIn, uid, visitor } from '../helpers/factories.js';
+import { organisationMembers } from '../../src/modules/organisations/organisations.tables.js';
+import { charters } from '../../src/modules/organisations/partners.tables.js';
 import { roleGrants } from '../../src/modules/auth/auth.tables.js';
 import { rolesRepository } from '../../src/modules/admin/roles.repository.js';
 import type { ProjectStatus } from '../../src/modules/projects/projects.domain.js';
 
 /** Every kind of actor the matrix asks about. Add a kind here and to `WHO` in the test file together. */
-export const ACTORS = ['anonymous', 'citizen', 'staffHere', 'staffElsewhere', 'moderatorHere', 'moderatorElsewhere', 'platformAdmin'] as const;
+export const ACTORS = ['anonymous', 'citizen', 'staffHere', 'staffElsewhere', 'moderatorHere', 'moderatorElsewhere', 'platformAdmin', 'orgMember', 'orgRepresentative', 'orgOwner'] as const;
 export type Who = (typeof ACTORS)[number];
 export type Session = { cookie: string; csrf: string };
 type Ref = { id: string; slug: string };
@@ -33,6 +35,13 @@ export type World = {
   grant(): Promise<string>;
   /** A curated board of caisse A for territory "here", made by its staff (fresh each call). */
   curatedBoard(): Promise<string>;
+  /**
+   * An organisation (fresh each call) whose owner, representative and member are the org* actors;
+   * `partner`: it signed caisse A's charter (active partnership), else caisse A's v1 charter is unsigned.
+   */
+  organisation(o?: { partner?: boolean }): Promise<{ id: string; slug: string }>;
+  /** A fresh account's handle (for member rows). */
+  handle(): Promise<string>;
 };
 
 const api = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
@@ -49,7 +58,11 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
     moderatorHere: await createUser(ctx, { role: { role: 'moderator', caisseId: caisseHere.id } }),
     moderatorElsewhere: await createUser(ctx, { role: { role: 'moderator', caisseId: caisseElsewhere.id } }),
     platformAdmin: await createUser(ctx, { role: { role: 'admin' } }),
+    orgMember: await createUser(ctx, { territoryId: here.id }),
+    orgRepresentative: await createUser(ctx, { territoryId: here.id }),
+    orgOwner: await createUser(ctx, { territoryId: here.id }),
   };
+  await ctx.database.db.insert(charters).values({ caisseId: caisseHere.id, version: 1, textFr: 'Charte.', textEn: 'Charter.' });
   const promoter = await createUser(ctx, { territoryId: here.id });
   const sessions = { anonymous: await visitor(ctx) } as Record<Who, Session>;
   for (const [name, u] of Object.entries(users)) sessions[name as Who] = await signIn(ctx, u.email);
@@ -74,6 +87,14 @@ export async function buildWorld(ctx: TestContext): Promise<World> {
       const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/boards', headers: api(sessions.staffHere), payload: { title: `Sélection ${uid()}`, curated: true, territory: here.slug } });
       if (res.statusCode !== 201) throw new Error(`curated board: ${res.statusCode} ${res.body}`);
       return res.json<{ id: string }>().id;
+    },
+    async organisation(o = {}) {
+      const org = await createOrganisation(ctx, { representativeId: users.orgRepresentative.id, name: `Matrice ${uid()}`, kind: 'cooperative', ...(o.partner ? { partnerOf: [caisseHere.id] } : {}) });
+      await ctx.database.db.insert(organisationMembers).values([{ organisationId: org.id, userId: users.orgOwner.id, role: 'owner' }, { organisationId: org.id, userId: users.orgMember.id, role: 'member' }]);
+      return { id: org.id, slug: org.slug };
+    },
+    async handle() {
+      return (await createUser(ctx)).handle;
     },
   };
 }

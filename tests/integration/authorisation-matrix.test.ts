@@ -24,6 +24,8 @@ import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { FORM, form, uid } from '../helpers/factories.js';
 import { ACTORS, buildWorld, staffOnlyData, type World, type Who } from './authorisation-matrix.fixtures.js';
 import { createApplication } from './delegates.fixtures.js';
+import { eq } from 'drizzle-orm';
+import { users } from '../../src/modules/auth/auth.tables.js';
 
 type Outcome = 'ok' | 'signIn' | 'forbidden' | 'notFound' | 'refused';
 type Expect = Record<Who, Outcome>;
@@ -107,6 +109,9 @@ const ROUTES: Row[] = [
   { route: 'POST /tableaux/:id/supprimer (curated)', via: 'page', expect: STAFF_HERE, request: async (w) => ({ method: 'POST', url: `/tableaux/${await w.curatedBoard()}/supprimer`, body: {} }) },
 
   // ——— caisse staff space: its own staff and platform admins; nothing across caisses ———
+  // The header's "My caisse": the staff's own caisse space (a list for admins), nobody else's.
+  { route: 'GET /espace-caisse', via: 'page', expect: only(['staffHere', 'staffElsewhere', 'platformAdmin']), request: () => get('/espace-caisse') },
+  { route: 'GET /api/v1/me/caisse-spaces', via: 'api', expect: only(['staffHere', 'staffElsewhere', 'platformAdmin']), request: () => get('/api/v1/me/caisse-spaces') },
   { route: 'GET /caisses/:slug/espace', via: 'page', expect: STAFF_HERE, request: (w) => get(`/caisses/${w.caisseHere.slug}/espace`) },
   { route: 'GET /api/v1/caisses/:slug/space', via: 'api', expect: STAFF_HERE, request: (w) => get(`/api/v1/caisses/${w.caisseHere.slug}/space`) },
   { route: 'POST /api/v1/caisses/:slug/approvals/:id (approve)', via: 'api', expect: STAFF_HERE, request: async (w) => ({ method: 'POST', url: `/api/v1/caisses/${w.caisseHere.slug}/approvals/${(await w.project('submitted')).id}`, body: { decision: 'approve' } }) },
@@ -129,7 +134,18 @@ const ROUTES: Row[] = [
   { route: 'POST /caisses/:slug/espace/delegues/:id/decision', via: 'page', expect: only(['staffHere', 'platformAdmin'], 'notFound'), request: async (w) => ({ method: 'POST', url: `/caisses/${w.caisseHere.slug}/espace/delegues/${(await createApplication(w.ctx, w.caisseHere.id, w.here.id)).id}/decision`, body: { decision: 'decline', message: 'Merci, pas cette fois.' } }) },
   { route: 'GET /api/v1/caisses/:slug/delegate-projects', via: 'api', expect: STAFF_HERE, request: (w) => get(`/api/v1/caisses/${w.caisseHere.slug}/delegate-projects`) },
 
-  // ——— add rows here (delegates, caisse spaces, organisations/partners…) ———
+  // ——— organisations and partnerships: its owner and representatives, the partner caisse's staff ———
+  { route: 'PATCH /api/v1/organisations/:slug', via: 'api', expect: only(['orgRepresentative', 'orgOwner', 'platformAdmin']), request: async (w) => ({ method: 'PATCH', url: `/api/v1/organisations/${(await w.organisation()).slug}`, body: { description: 'Mise à jour' } }) },
+  { route: 'POST /api/v1/organisations/:slug/members', via: 'api', expect: only(['orgRepresentative', 'orgOwner']), request: async (w) => ({ method: 'POST', url: `/api/v1/organisations/${(await w.organisation()).slug}/members`, body: { handle: await w.handle(), role: 'member' } }) },
+  { route: 'POST /api/v1/organisations/:slug/invitations', via: 'api', expect: only(['orgRepresentative', 'orgOwner']), request: async (w) => ({ method: 'POST', url: `/api/v1/organisations/${(await w.organisation()).slug}/invitations`, body: { email: `invite-${uid()}@example.test` } }) },
+  { route: 'POST /api/v1/organisations/:slug/charter', via: 'api', expect: only(['orgRepresentative', 'orgOwner']), request: async (w) => ({ method: 'POST', url: `/api/v1/organisations/${(await w.organisation()).slug}/charter`, body: { caisse: w.caisseHere.slug, accept: true } }) },
+  { route: 'POST /api/v1/organisations/:slug/capacities', via: 'api', expect: only(['orgRepresentative', 'orgOwner']), request: async (w) => ({ method: 'POST', url: `/api/v1/organisations/${(await w.organisation({ partner: true })).slug}/capacities`, body: { kind: 'hours', amount: 5, period: 'month', labelFr: 'Aide', labelEn: 'Help' } }) },
+  { route: 'POST /api/v1/organisations/:slug/transfer', via: 'api', expect: only(['orgOwner']), request: async (w) => ({ method: 'POST', url: `/api/v1/organisations/${(await w.organisation()).slug}/transfer`, body: { handle: (await w.ctx.database.db.select({ handle: users.handle }).from(users).where(eq(users.id, w.userIds.orgMember)))[0]!.handle, confirm: true } }) },
+  { route: 'GET /api/v1/organisations/:slug/dashboard', via: 'api', expect: only(['orgMember', 'orgRepresentative', 'orgOwner', 'staffHere', 'platformAdmin']), request: async (w) => get(`/api/v1/organisations/${(await w.organisation({ partner: true })).slug}/dashboard`) },
+  { route: 'GET /organisations/:slug/tableau-de-bord', via: 'page', expect: only(['orgMember', 'orgRepresentative', 'orgOwner', 'staffHere', 'platformAdmin']), request: async (w) => get(`/organisations/${(await w.organisation({ partner: true })).slug}/tableau-de-bord`) },
+  { route: 'PATCH /api/v1/organisations/:slug/partnerships/:caisse', via: 'api', expect: STAFF_HERE, request: async (w) => ({ method: 'PATCH', url: `/api/v1/organisations/${(await w.organisation({ partner: true })).slug}/partnerships/${w.caisseHere.slug}`, body: { status: 'active' } }) },
+
+  // ——— add rows here (delegates, caisse spaces…) ———
 ];
 
 /** Reads every actor may make (or be refused): the secret shows only to `sees`. */
@@ -174,18 +190,7 @@ function outcomeOf(res: LightMyRequestResponse): Outcome | `unexpected ${number}
   return `unexpected ${res.statusCode}`;
 }
 
-describe('authorisation matrix', () => {
-  it('covers every kind of actor in every row', () => {
-    for (const row of ROUTES) expect(Object.keys(row.expect).sort(), row.route).toEqual([...ACTORS].sort());
-  });
-
-  it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_route, row) => {
-    const got: Record<string, string> = {};
-    for (const who of ACTORS) got[who] = outcomeOf(await send(who, await row.request(world, who), row.via));
-    expect(got).toEqual(row.expect);
-  });
-});
-
+// Leaks first: the rows below create many projects, and listings show the newest.
 describe('no cross-caisse read of staff-only data', () => {
   it.each(LEAKS.map((l) => [l.route, l] as const))('%s', async (_route, leak) => {
     const seen: Record<string, boolean> = {};
@@ -198,15 +203,30 @@ describe('no cross-caisse read of staff-only data', () => {
   });
 });
 
+describe('authorisation matrix', () => {
+  it('covers every kind of actor in every row', () => {
+    for (const row of ROUTES) expect(Object.keys(row.expect).sort(), row.route).toEqual([...ACTORS].sort());
+  });
+
+  it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_route, row) => {
+    const got: Record<string, string> = {};
+    for (const who of ACTORS) got[who] = outcomeOf(await send(who, await row.request(world, who), row.via));
+    expect(got).toEqual(row.expect);
+  });
+});
+
 describe('the header offers computed abilities only', () => {
   it('shows moderation and administration entries to those who may use them', async () => {
     const offered: Record<string, string[]> = {};
     for (const who of ACTORS) {
       const res = await send(who, get('/projets'), 'page');
-      offered[who] = ['/moderation', '/admin'].filter((href) => res.body.includes(`<a href="${href}"`));
+      offered[who] = ['/espace-caisse', '/moderation', '/admin'].filter((href) => res.body.includes(`<a href="${href}"`));
     }
+    const mine = await send('staffHere', get('/espace-caisse'), 'page');
+    expect([mine.statusCode, mine.headers.location]).toEqual([303, `/caisses/${world.caisseHere.slug}/espace`]);
+    expect((await send('staffElsewhere', get('/api/v1/me/caisse-spaces'), 'api')).json()).toEqual({ items: [{ slug: world.caisseElsewhere.slug, name: expect.any(String), href: `/caisses/${world.caisseElsewhere.slug}/espace` }] });
     expect(offered).toEqual({
-      anonymous: [], citizen: [], staffHere: ['/moderation'], staffElsewhere: ['/moderation'], moderatorHere: ['/moderation'], moderatorElsewhere: ['/moderation'], platformAdmin: ['/moderation', '/admin'],
+      anonymous: [], citizen: [], staffHere: ['/espace-caisse', '/moderation'], staffElsewhere: ['/espace-caisse', '/moderation'], moderatorHere: ['/moderation'], moderatorElsewhere: ['/moderation'], platformAdmin: ['/espace-caisse', '/moderation', '/admin'], orgMember: [], orgRepresentative: [], orgOwner: [],
     });
   });
 });

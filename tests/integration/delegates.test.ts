@@ -9,6 +9,7 @@ import { users } from '../../src/modules/auth/auth.tables.js';
 import { delegateApplications } from '../../src/modules/delegates/delegates.tables.js';
 import { seedReferenceData } from '../../src/seed/seed.js';
 import { seedDemoDelegates } from '../../src/seed/demo-delegates.js';
+import { dueDigests, sendDigest } from '../../src/modules/notifications/notifications.digest.service.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';
 
 let ctx: TestContext;
@@ -77,6 +78,9 @@ describe('a delegate registration, from campaign to badge', () => {
     const [mail] = await ctx.database.db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, member.email), eq(mailOutbox.kind, 'delegate_approved')));
     expect(mail?.subject).toBe('You are a delegate of Caisse du Quartier');
     expect(mail?.textBody).toContain('Bienvenue dans l’équipe!');
+    // Already mailed with the decision: the notification stays in-app but never lands in a digest too.
+    expect(await dueDigests(ctx.app.deps, new Date('2026-12-07T15:00:00Z'), [member.id])).toEqual([]);
+    expect(await sendDigest(ctx.app.deps, member.id, 'weekly', `weekly:test-${member.id}`)).toBe('empty');
     expect(await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'delegates.application.approved'), eq(auditLog.subjectId, pending[0].id)))).toHaveLength(1);
 
     // The badge on the person's page and in the API; the caisse's public page lists the delegate.

@@ -5,6 +5,7 @@ import { createNeed, createProject, createTerritory, createUser, signIn, uid } f
 import { activities, follows } from '../../src/modules/social/social.tables.js';
 import { type ActivityKind } from '../../src/modules/social/social.domain.js';
 import { projects } from '../../src/modules/projects/projects.tables.js';
+import { users } from '../../src/modules/auth/auth.tables.js';
 import { newId } from '../../src/db/ids.js';
 import { localToday } from '../../src/modules/pledges/pledges.policy.js';
 
@@ -187,6 +188,34 @@ describe('the following feed', () => {
     expect((await api(reader.s, 'GET', '/api/v1/feed?scope=following&limit=101')).statusCode).toBe(400);
   });
 
+  it('groups the same way whatever the page size: pages of 1, 2, 3, 7 concatenate to the page of 50', async () => {
+    const reader = await person();
+    const promoter = await person();
+    const [p1, p2] = [await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id }), await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id })];
+    await follow(reader.s, 'project', p1.id);
+    await follow(reader.s, 'project', p2.id);
+    // runs of 3, 2, 1, 4, 2, 1, 3 activities (newest last), alternating projects and kinds
+    const plan: [string, ActivityKind, number][] = [[p1.id, 'pledge_fulfilled', 3], [p2.id, 'pledge_fulfilled', 2], [p1.id, 'need_met', 1], [p1.id, 'pledge_fulfilled', 4], [p2.id, 'need_met', 2], [p2.id, 'pledge_fulfilled', 1], [p1.id, 'pledge_fulfilled', 3]];
+    for (const [projectId, kind, n] of plan) for (let i = 0; i < n; i++) await activity({ kind, projectId, subjectType: kind === 'need_met' ? 'need' : 'pledge', data: { projectTitle: 'P', needTitle: 'n' } });
+    const whole = await feed(reader.s, 'scope=following&limit=50');
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.items.map((i) => i.count)).toEqual([3, 1, 2, 4, 1, 2, 3]);
+    for (const limit of [1, 2, 3, 7]) {
+      const groups: string[][] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const res = await feed(reader.s, `scope=following&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(res.items.length).toBeLessThanOrEqual(limit);
+        groups.push(...res.items.map((i) => i.activityIds));
+        cursor = res.nextCursor;
+        pages++;
+      } while (cursor && pages < 20);
+      expect(groups, `limit=${limit}`).toEqual(whole.items.map((i) => i.activityIds));
+      expect(pages).toBe(Math.ceil(7 / limit));
+    }
+  });
+
   it('never shows hidden activities, nor those of hidden, draft or archived projects', async () => {
     const reader = await person();
     const promoter = await person();
@@ -205,6 +234,21 @@ describe('the following feed', () => {
     const public_ = (await feed(null, `territory=${territory.slug}&limit=100`)).items.flatMap((i) => i.activityIds);
     expect(public_).toContain(visible);
     for (const id of [hiddenRow, ofHidden, ofDraft, ofArchived]) expect(public_).not.toContain(id);
+  });
+
+  it('hides the activities of a suspended person, and shows them again on unsuspension', async () => {
+    const reader = await person();
+    const actor = await person();
+    const project = await createProject(ctx, { promoterId: actor.user.id, territoryId: territory.id });
+    await follow(reader.s, 'project', project.id);
+    await follow(reader.s, 'user', actor.user.id);
+    const byActor = await activity({ kind: 'project_update', projectId: project.id, actorId: actor.user.id, territoryId: territory.id, subjectType: 'update', data: { projectTitle: 'P', title: 't' } });
+    const ids = async () => [...(await feed(reader.s, 'scope=following&limit=100')).items, ...(await feed(null, `territory=${territory.slug}&limit=100`)).items].flatMap((i) => i.activityIds);
+    expect(await ids()).toContain(byActor);
+    await ctx.database.db.update(users).set({ suspendedAt: new Date() }).where(eq(users.id, actor.user.id));
+    expect(await ids()).not.toContain(byActor);
+    await ctx.database.db.update(users).set({ suspendedAt: null }).where(eq(users.id, actor.user.id));
+    expect(await ids()).toContain(byActor);
   });
 
   it('needs a signed-in person', async () => {
@@ -244,6 +288,26 @@ describe('the /fil page', () => {
     expect(fragment.body).not.toContain('<html');
     expect(fragment.body).toMatch(/^<li class="feed-item/);
     expect(fragment.body).toContain('Nouvelle 4');
+  });
+
+  it('gives each card its own reaction bar id when one project appears twice, and htmx swaps the right one', async () => {
+    const reader = await person();
+    const promoter = await person();
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Deux cartes' });
+    const other = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Entre-deux' });
+    await follow(reader.s, 'project', project.id);
+    await follow(reader.s, 'project', other.id);
+    const first = await activity({ kind: 'need_met', projectId: project.id, subjectType: 'need', data: { projectTitle: 'Deux cartes', needTitle: 'a' } });
+    await activity({ kind: 'need_met', projectId: other.id, subjectType: 'need', data: { projectTitle: 'Entre-deux', needTitle: 'b' } });
+    const second = await activity({ kind: 'need_met', projectId: project.id, subjectType: 'need', data: { projectTitle: 'Deux cartes', needTitle: 'c' } });
+    const page = await ctx.app.inject({ method: 'GET', url: '/fil', headers: { cookie: reader.s.cookie } });
+    const barIds = [...page.body.matchAll(/<div class="reactions[^"]*" id="(reactions-project-[^"]+)"/g)].map((m) => m[1]!).filter((id) => id.includes(project.id));
+    expect(barIds).toEqual([`reactions-project-${project.id}-in-a-${second}`, `reactions-project-${project.id}-in-a-${first}`]);
+    expect(new Set([...page.body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1])).size).toBe([...page.body.matchAll(/ id="([^"]+)"/g)].length);
+    const res = await ctx.app.inject({ method: 'POST', url: '/reactions', headers: { cookie: reader.s.cookie, 'x-csrf-token': reader.s.csrf, 'hx-request': 'true' }, payload: { targetType: 'project', targetId: project.id, kind: 'like', on: '1', returnTo: '/fil', compact: '1', scope: `a-${first}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`id="reactions-project-${project.id}-in-a-${first}"`);
+    expect(res.body).toContain(`hx-target="#reactions-project-${project.id}-in-a-${first}"`);
   });
 
   it('suggests what to follow when the feed is empty', async () => {

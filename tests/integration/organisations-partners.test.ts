@@ -10,6 +10,9 @@ import { createPledge, transitionPledge } from '../../src/modules/pledges/pledge
 import { localToday } from '../../src/modules/pledges/pledges.policy.js';
 import { AppError } from '../../src/platform/errors.js';
 import sharp from 'sharp';
+import { seedCharters } from '../../src/seed/charters.js';
+import { ensureReferenceData, seedIfEmpty } from '../../src/seed/seed.js';
+import { pledges as pledgesTable } from '../../src/modules/pledges/pledges.tables.js';
 
 let ctx: TestContext;
 let territory: Awaited<ReturnType<typeof createTerritory>>;
@@ -244,6 +247,78 @@ describe('the capacity catalogue', () => {
     const hours = await createNeed(ctx, { projectId: project.id, kind: 'volunteering', quantity: 5 });
     const mine = await api(rep.s, 'POST', `/api/v1/needs/${hours.id}/pledges`, { quantity: 1, startDate: localToday(new Date()), organisationId: null, capacityId });
     expect(mine.json().error.code).toBe('CAPACITY_NOT_FOUND');
+  });
+});
+
+describe('pledging on its honour where the partnership applies', () => {
+  it('is offered and accepted only for a partner of a caisse serving the project’s territory', async () => {
+    const rep = await person();
+    const elsewhere = await createOrganisation(ctx, { representativeId: rep.user.id, partnerOf: [other.id], name: 'Atelier Ailleurs' });
+    const promoter = await createUser(ctx);
+    const project = await createProject(ctx, { promoterId: promoter.id, territoryId: territory.id, caisseId: caisse.id });
+    const need = await createNeed(ctx, { projectId: project.id, kind: 'volunteering', quantity: 5 });
+    const page = await ctx.app.inject({ method: 'GET', url: `/besoins/${need.id}/engagement`, headers: { cookie: rep.s.cookie } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(`value="${elsewhere.id}"`);
+    const body = { quantity: 1, startDate: localToday(new Date()), organisationId: elsewhere.id };
+    const refused = await api(rep.s, 'POST', `/api/v1/needs/${need.id}/pledges`, body);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'PARTNER_OUTSIDE_TERRITORY']);
+    expect(refused.json().error.message).toContain('dessert le territoire de ce projet');
+    const here = await createOrganisation(ctx, { representativeId: rep.user.id, partnerOf: [caisse.id], name: 'Atelier Ici' });
+    const offered = await ctx.app.inject({ method: 'GET', url: `/besoins/${need.id}/engagement`, headers: { cookie: rep.s.cookie } });
+    expect(offered.body).toContain(`value="${here.id}"`);
+    expect(offered.body).not.toContain(`value="${elsewhere.id}"`);
+    const ok = await api(rep.s, 'POST', `/api/v1/needs/${need.id}/pledges`, { ...body, organisationId: here.id });
+    expect([ok.statusCode, ok.json().onHonour]).toEqual([201, true]);
+  });
+
+  it('keeps the pledge as it was and says so on its page when the capacity ran out at fulfilment', async () => {
+    const rep = await person();
+    const org = await createOrganisation(ctx, { representativeId: rep.user.id, partnerOf: [caisse.id] });
+    const declared = await api(rep.s, 'POST', `/api/v1/organisations/${org.slug}/capacities`, { kind: 'hours', amount: 2, period: 'month', labelFr: 'Aide', labelEn: 'Help' });
+    const capacityId = declared.json<{ id: string }>().id;
+    const promoter = await person();
+    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, caisseId: caisse.id });
+    const ids: string[] = [];
+    for (const quantity of [2, 1]) {
+      const need = await createNeed(ctx, { projectId: project.id, kind: 'volunteering', quantity: 5 });
+      const p = await createPledge(ctx.app.deps, asActor(rep.user), need.id, { quantity, startDate: localToday(new Date()), endDate: null, message: '', organisationId: org.id, capacityId, showName: false });
+      await transitionPledge(ctx.app.deps, asActor(promoter.user), p.id, { to: 'accepted', reason: '' });
+      await transitionPledge(ctx.app.deps, asActor(promoter.user), p.id, { to: 'fulfilled', reason: '' });
+      ids.push(p.id);
+    }
+    await transitionPledge(ctx.app.deps, asActor(rep.user), ids[0]!, { to: 'fulfilled', reason: '' });
+    const before = (await ctx.database.db.select().from(pledgesTable).where(eq(pledgesTable.id, ids[1]!)))[0]!;
+    const post = (s: Session) => ctx.app.inject({ method: 'POST', url: `/engagements/${ids[1]}/transition`, headers: { ...FORM, cookie: s.cookie }, payload: form({ _csrf: s.csrf, to: 'fulfilled', returnTo: '/moi/contributions' }) });
+    const res = await post(rep.s);
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('La capacité de l’organisme pour cette période est épuisée');
+    expect(res.body).toContain('role="alert"');
+    const after = (await ctx.database.db.select().from(pledgesTable).where(eq(pledgesTable.id, ids[1]!)))[0]!;
+    expect(after.status).toBe(before.status);
+    expect(after.updatedAt.getTime()).toBe(before.updatedAt.getTime());
+  });
+});
+
+describe('demo charters', () => {
+  it('are ensured at every start, also on a database seeded before charters existed', async () => {
+    expect(await seedIfEmpty(ctx.app.deps)).toBe(false);
+    const late = await createCaisse(ctx, { name: 'Caisse Tardive' });
+    await ensureReferenceData(ctx.app.deps);
+    await ensureReferenceData(ctx.app.deps);
+    const rows = await ctx.database.db.select().from(charters).where(eq(charters.caisseId, late.id));
+    expect(rows.map((r) => r.version)).toEqual([1]);
+  });
+
+  it('publishes a bilingual v1 for each caisse without one, once', async () => {
+    const fresh = await createCaisse(ctx, { name: 'Caisse Neuve' });
+    expect(await seedCharters(ctx.app.deps)).toBeGreaterThanOrEqual(1);
+    expect(await seedCharters(ctx.app.deps)).toBe(0);
+    const rows = await ctx.database.db.select().from(charters).where(eq(charters.caisseId, fresh.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ version: 1 });
+    expect(rows[0]!.textFr).toContain('charte d’honneur de Caisse Neuve');
+    expect(rows[0]!.textEn).toContain('honour charter of Caisse Neuve');
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { createNeed, createOrganisation, createProject, createTerritory, createUser, FORM, form, signIn, visitor } from '../helpers/factories.js';
+import { createCaisse, createNeed, createOrganisation, createProject, createTerritory, createUser, FORM, form, signIn, visitor } from '../helpers/factories.js';
 import { pledgeEvents, pledges } from '../../src/modules/pledges/pledges.tables.js';
 import { needs } from '../../src/modules/needs/needs.tables.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';
@@ -16,6 +16,8 @@ type Session = { cookie: string; csrf: string };
 beforeAll(async () => {
   ctx = await createTestApp();
   territoryId = (await createTerritory(ctx)).id;
+  // A caisse serves it: organisations pledge on their honour only where a caisse they signed with serves.
+  await createCaisse(ctx, { territoryIds: [territoryId] });
   promoter = await createUser(ctx, { territoryId });
 });
 afterAll(() => ctx.close());

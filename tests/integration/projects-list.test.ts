@@ -94,8 +94,13 @@ describe('filters', () => {
     const closed = await createProject(ctx, { promoterId, territoryId: territory.id });
     const closedLoan = await createNeed(ctx, { projectId: closed.id, kind: 'loan' });
     await ctx.database.query('UPDATE needs SET closed_at = now() WHERE id = $1', [closedLoan.id]);
+    const pending = await createProject(ctx, { promoterId, territoryId: territory.id });
+    const pendingLoan = await createNeed(ctx, { projectId: pending.id, kind: 'loan', quantity: 100_000 });
+    await pledge(pendingLoan.id, pending.id, 30_000, 'accepted');
+    await pledge(pendingLoan.id, pending.id, 70_000, 'proposed');
     const page = await list(`territory=${territory.slug}&needKind=loan`);
     expect(page.items.map((i) => i.id)).toEqual([open.id]);
+    expect((await list(`territory=${territory.slug}`)).items.find((i) => i.id === pending.id)!.openNeeds).toEqual([]);
     expect(page.items[0]!.openNeeds).toEqual([{ kind: 'volunteering', count: 2 }, { kind: 'loan', count: 1 }]);
   });
 });

@@ -39,7 +39,7 @@ const SECTIONS: Record<string, (userId: string) => ReturnType<typeof sql>> = {
  * name and handle they carried, and say "deleted account" instead (ADR 0018). Found by the stored
  * actor id, or for older rows by the comment they wrote or the conversation they were in.
  */
-export function forgetActorInNotifications(userId: string): ReturnType<typeof sql> {
+function forgetActorInNotifications(userId: string): ReturnType<typeof sql> {
   return sql`UPDATE notifications n SET data = (n.data - 'actorName' - 'actorHandle' - 'actorId') || '{"actorDeleted":1}'::jsonb
     WHERE n.user_id <> ${userId} AND (n.data ? 'actorName' OR n.data ? 'actorHandle' OR n.data ? 'actorId') AND (
       n.data->>'actorId' = ${userId}

@@ -14,7 +14,7 @@ import { MEDIA_KEY } from '../media/media.storage.js';
 import { accountRepository, type ExportSections } from './account.repository.js';
 
 /** 2: every field name is camelCase, like the rest of the API (1 had the database's snake_case). */
-export const EXPORT_FORMAT_VERSION = 2;
+const EXPORT_FORMAT_VERSION = 2;
 export type AccountExport = { format: 'espace-collectif-export'; version: number; exportedAt: string; data: ExportSections };
 
 async function activeUser(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<UserRow> {
@@ -69,7 +69,7 @@ export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Row columns come from SQL in snake_case; the export speaks the API's camelCase (values untouched). */
-export function camelCaseSections(data: ExportSections): ExportSections {
+function camelCaseSections(data: ExportSections): ExportSections {
   const entries = Object.entries(data).map(([section, rows]) => [section, rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [camel(k), v])))]);
   return Object.fromEntries(entries) as ExportSections;
 }

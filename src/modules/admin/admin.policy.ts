@@ -6,7 +6,7 @@ import { actsForCaisse, isPlatformAdmin, isStaffOf } from '../access/access.scop
 export type PolicyActor = Pick<Actor, 'id' | 'roles'> | null;
 
 /** The caisse fields its own staff may change; name and served territories stay with admins. */
-export const STAFF_EDITABLE_CAISSE_FIELDS = ['descriptionFr', 'descriptionEn', 'address', 'website', 'requiresApproval'] as const;
+const STAFF_EDITABLE_CAISSE_FIELDS = ['descriptionFr', 'descriptionEn', 'address', 'website', 'requiresApproval'] as const;
 const staffEditable: ReadonlySet<string> = new Set(STAFF_EDITABLE_CAISSE_FIELDS);
 
 export function canManageTerritories(actor: PolicyActor): boolean {

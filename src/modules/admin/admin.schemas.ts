@@ -7,7 +7,7 @@ const SLUG = /^[a-z0-9-]{2,60}$/;
 const blankTo = (to: null | undefined) => (v: unknown) => (typeof v === 'string' && v.trim() === '' ? to : v);
 
 /** Lower-case letters, digits and hyphens: the part of a public address (/territoires/<slug>). */
-export const ZSlug = z.string().trim().min(1).refine((v) => SLUG.test(v), { message: 'validation.slugFormat' });
+const ZSlug = z.string().trim().min(1).refine((v) => SLUG.test(v), { message: 'validation.slugFormat' });
 const ZSlugRef = z.string().trim().max(60);
 const ZName = z.string().trim().min(1).min(2).max(120);
 const ZDescription = z.string().trim().max(2000);
@@ -44,8 +44,6 @@ export const ZTerritoryPatchBody = z.strictObject({
 export type TTerritoryPatchBody = z.output<typeof ZTerritoryPatchBody>;
 
 /** The rollout form of one row of the territories table. */
-export const ZRolloutForm = z.strictObject({ rolloutState: z.enum(ROLLOUT_STATES) });
-
 const caisseDetails = {
   descriptionFr: ZDescription,
   descriptionEn: ZDescription,

@@ -16,7 +16,7 @@ function labels(ctx: RequestContext) {
 }
 
 /** The rollout state of one territory: any direction, confirmed before it is sent. */
-export function RolloutForm({ ctx, territory }: { ctx: RequestContext; territory: AdminTerritoryView }) {
+function RolloutForm({ ctx, territory }: { ctx: RequestContext; territory: AdminTerritoryView }) {
   const { t } = ctx;
   const name = nameOf(ctx, territory);
   const id = `rollout-${territory.slug}`;

@@ -5,14 +5,14 @@ import { ROLLOUT_STATES } from '../territories/territories.domain.js';
 import type { DashboardStats } from './admin.logs.service.js';
 
 export type AdminSection = 'dashboard' | 'territories' | 'caisses' | 'roles' | 'outbox' | 'audit';
-export const ADMIN_PATHS: Record<AdminSection, string> = {
+const ADMIN_PATHS: Record<AdminSection, string> = {
   dashboard: '/admin', territories: '/admin/territoires', caisses: '/admin/caisses', roles: '/admin/roles', outbox: '/admin/courriels', audit: '/admin/journal',
 };
 /** Confirmation notices after a 303 redirect (`?fait=`): a closed list, never free text from the URL. */
 export const DONE_KEYS = ['created', 'saved', 'rollout', 'granted', 'unchanged', 'revoked'] as const;
 export type DoneKey = (typeof DONE_KEYS)[number];
 
-export function AdminNav({ ctx, current }: { ctx: RequestContext; current: AdminSection }) {
+function AdminNav({ ctx, current }: { ctx: RequestContext; current: AdminSection }) {
   const { t } = ctx;
   return (
     <nav aria-label={t('admin.nav.label')} class="admin-nav">

@@ -3,7 +3,7 @@ import { z } from 'zod';
 const currentYear = () => new Date().getUTCFullYear();
 
 export const ZEmail = z.string().trim().toLowerCase().max(254).pipe(z.email());
-export const ZPassword = z.string().min(10).max(200);
+const ZPassword = z.string().min(10).max(200);
 /** A checkbox from an HTML form ("on") or a JSON boolean. */
 export const ZCheckbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true || v === '1', z.boolean());
 const ZOptionalYear = z.preprocess(

@@ -14,8 +14,8 @@ import { apiTokensRepository, oneTimeTokensRepository, sessionsRepository } from
 import { alreadyRegisteredMail, passwordChangedMail, passwordResetMail, verifyEmailMail } from './auth.mails.js';
 import type { TLoginBody, TRegisterBody } from './auth.schemas.js';
 
-export const TERMS_VERSION = 'conditions-2026-11';
-export const NEWSLETTER_VERSION = 'infolettre-2026-11';
+const TERMS_VERSION = 'conditions-2026-11';
+const NEWSLETTER_VERSION = 'infolettre-2026-11';
 const SESSION_DAYS = 30;
 const VERIFY_HOURS = 48;
 const RESET_MINUTES = 60;
@@ -173,9 +173,8 @@ export async function changePassword(deps: Deps, userId: string, currentPassword
 }
 
 /** Lifetimes a person may choose for a personal access token (days); every token expires. */
-export const TOKEN_LIFETIMES = [30, 90, 365] as const;
-export type TokenLifetime = (typeof TOKEN_LIFETIMES)[number];
-export const DEFAULT_TOKEN_LIFETIME: TokenLifetime = 90;
+export type TokenLifetime = 30 | 90 | 365;
+const DEFAULT_TOKEN_LIFETIME: TokenLifetime = 90;
 
 export async function createApiToken(deps: Deps, userId: string, name: string, lifetimeDays: TokenLifetime = DEFAULT_TOKEN_LIFETIME): Promise<{ id: string; name: string; token: string; createdAt: Date; expiresAt: Date }> {
   const token = `ec_${randomToken(32)}`;

@@ -30,7 +30,7 @@ export function isBoardModerator(actor: BoardActor, servingCaisseIds: readonly s
   return moderatesIn(actor, servingCaisseIds) || isStaffServing(actor, servingCaisseIds);
 }
 
-export function isOwner(actor: BoardActor, board: Pick<PolicyBoard, 'ownerId'>): boolean {
+function isOwner(actor: BoardActor, board: Pick<PolicyBoard, 'ownerId'>): boolean {
   return actor !== null && board.ownerId === actor.id;
 }
 

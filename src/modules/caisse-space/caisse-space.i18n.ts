@@ -4,6 +4,7 @@ export const fr = {
     title: 'Espace de la caisse — {{caisse}}',
     intro: 'Ce qui attend l’équipe de la caisse dans les territoires qu’elle dessert.',
     link: 'Espace de la caisse',
+    mine: { nav: 'Ma caisse', title: 'Espaces de mes caisses', empty: 'Aucune caisse pour le moment.' },
     publicPage: 'Page publique de la caisse',
     approvals: {
       title: 'Projets en attente d’approbation',
@@ -64,6 +65,7 @@ export const en: typeof fr = {
     title: 'Caisse space — {{caisse}}',
     intro: 'What awaits the caisse’s team in the territories it serves.',
     link: 'Caisse space',
+    mine: { nav: 'My caisse', title: 'My caisses’ spaces', empty: 'No caisse yet.' },
     publicPage: 'The caisse’s public page',
     approvals: {
       title: 'Projects awaiting approval',

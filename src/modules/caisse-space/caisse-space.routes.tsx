@@ -46,7 +46,7 @@ export const caisseSpaceRoutes: Module = async (app, { deps }) => {
     const { slug } = parseInput(ZCaisseSlugParams, request.params);
     const data = await caisseSpace(deps, request.ctx.actor, slug, request.ctx.locale);
     const done = (request.query as Record<string, unknown>).fait === 'decision' ? request.ctx.t('caisseSpace.approvals.done') : undefined;
-    return sendPage(request, reply, <CaisseSpacePage ctx={request.ctx} data={data} days={UNANSWERED_DAYS} notice={done} errorsFor={errorsFor} />, { title: request.ctx.t('caisseSpace.title', { caisse: data.caisse.name }), status, noindex: true, nav: 'caisses' });
+    return sendPage(request, reply, <CaisseSpacePage ctx={request.ctx} data={data} days={UNANSWERED_DAYS} notice={done} errorsFor={errorsFor} />, { title: request.ctx.t('caisseSpace.title', { caisse: data.caisse.name }), status, noindex: true, nav: 'caisseSpace' });
   }
 
   app.get('/caisses/:slug/espace', async (request, reply) => spacePage(request, reply));

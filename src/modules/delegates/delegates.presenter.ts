@@ -68,7 +68,7 @@ export function presentDelegate(d: DelegateRecord, locale: Locale): DelegateView
   return { handle: d.handle, displayName: d.displayName, territory: d.territory ? named(d.territory, locale) : null, termEnd: d.expiresAt ? d.expiresAt.toISOString() : null };
 }
 
-export const ZTerritoryCount = z.object({ territory: ZRef, pending: z.number().int(), approved: z.number().int(), declined: z.number().int() });
+const ZTerritoryCount = z.object({ territory: ZRef, pending: z.number().int(), approved: z.number().int(), declined: z.number().int() });
 export type TerritoryCountView = z.output<typeof ZTerritoryCount>;
 
 /** Rows (territory × status) folded into one line per territory, every served territory listed. */

@@ -12,7 +12,7 @@ import type { TImpactQuery } from './impact.schemas.js';
 export type { ImpactSums } from './impact.types.js';
 
 /** A pseudonymous key per supporter: people are counted distinctly without being named. */
-export function supporterKey(secret: string, supporterId: string): string {
+function supporterKey(secret: string, supporterId: string): string {
   return hmac(secret, `impact:${supporterId}`);
 }
 

@@ -40,7 +40,7 @@ const skillPoints = (count: SQL) => sql`least(${count}, ${WEIGHTS.maxSkills}) * 
 const distinctKeys = (keys: string[]) => [...new Set(keys.filter((k) => k.length > 0))];
 
 /** At most this many candidates per shared skill are ranked: the most recent ones (docs/adr/0007-matching.md). */
-export const CANDIDATES_PER_SKILL = 500;
+const CANDIDATES_PER_SKILL = 500;
 
 type HitsSource = {
   table: 'users' | 'offers' | 'needs';

@@ -24,7 +24,7 @@ function MatchItem({ ctx, match }: { ctx: Ctx; match: MatchView }) {
  * The "who could help" panel of a need (the project page places it; /besoins/:id/qui-peut-aider
  * shows it alone). `headingLevel` fits it under the surrounding headings.
  */
-export function WhoCouldHelp({ ctx, matches, headingLevel = 3 }: { ctx: Ctx; matches: NeedMatches; headingLevel?: 2 | 3 | 4 }) {
+function WhoCouldHelp({ ctx, matches, headingLevel = 3 }: { ctx: Ctx; matches: NeedMatches; headingLevel?: 2 | 3 | 4 }) {
   const { t, locale } = ctx;
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2]!;
   const items = presentMatches(matches, t, locale);

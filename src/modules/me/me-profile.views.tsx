@@ -25,7 +25,7 @@ export function profileFormValues(me: MeView): Values {
 }
 
 /** Errors on one item of a comma-separated list belong to the list's single input. */
-export function formErrors(errors: FormErrors | undefined): FormErrors | undefined {
+function formErrors(errors: FormErrors | undefined): FormErrors | undefined {
   if (!errors) return undefined;
   const out: FormErrors = {};
   for (const [name, issue] of Object.entries(errors)) {

@@ -4,7 +4,7 @@ import { ZCheckbox, ZTokenLifetime } from '../auth/auth.schemas.js';
 
 export { ZChangePasswordBody } from '../auth/auth.schemas.js';
 
-export const HANDLE_PATTERN = /^[a-z0-9-]{3,40}$/;
+const HANDLE_PATTERN = /^[a-z0-9-]{3,40}$/;
 export const LIMITS = { bio: 2000, tags: 20, tag: 60, links: 5, linkLabel: 60, linkUrl: 500 } as const;
 
 /** Only absolute http(s) addresses: no javascript:, data:, relative or protocol-relative links. */
@@ -72,7 +72,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const splitList = (v: unknown) => text(v).split(',').map((s) => s.trim()).filter(Boolean);
 
 /** The flat HTML form (`links.0.url`, `privacy.bio`, comma-separated lists) turned into the API's shape. */
-export function profileFormToBody(form: Record<string, unknown>): Record<string, unknown> {
+function profileFormToBody(form: Record<string, unknown>): Record<string, unknown> {
   return {
     displayName: text(form.displayName),
     handle: text(form.handle),

@@ -1,12 +1,11 @@
 import sharp from 'sharp';
 import { AppError } from '../../platform/errors.js';
 
-export const IMAGE_KINDS = ['jpeg', 'png', 'webp', 'gif'] as const;
-export type ImageKind = (typeof IMAGE_KINDS)[number];
+export type ImageKind = 'jpeg' | 'png' | 'webp' | 'gif';
 
 /** Decoding a bigger picture could exhaust memory (a "pixel flood"): refused before allocating it. */
 export const MAX_INPUT_PIXELS = 40_000_000;
-export const PROFILE_PHOTO_SIZE = 512;
+const PROFILE_PHOTO_SIZE = 512;
 
 const startsWith = (buf: Buffer, bytes: number[], offset = 0) => buf.length >= offset + bytes.length && bytes.every((b, i) => buf[offset + i] === b);
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));

@@ -64,7 +64,7 @@ export async function recipientByHandle(deps: Deps, handle: string): Promise<{ h
   return user && !user.suspendedAt ? { handle: user.handle, displayName: user.displayName } : null;
 }
 
-export async function blocksWith(deps: Deps, me: Actor, otherId: string | null): Promise<Blocks> {
+async function blocksWith(deps: Deps, me: Actor, otherId: string | null): Promise<Blocks> {
   return otherId ? messagesRepository.blocksBetween(deps.db, me.id, otherId) : { iBlocked: false, blockedMe: false };
 }
 

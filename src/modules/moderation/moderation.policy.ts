@@ -23,14 +23,14 @@ export function canModerate(actor: ModerationActor, servingCaisseIds: readonly s
 }
 
 /** Hiding and restoring apply to content; suspending to people; dismissing closes reports on anything. */
-export function actionFits(action: ModerationActionKind, targetType: ReportTarget): boolean {
+function actionFits(action: ModerationActionKind, targetType: ReportTarget): boolean {
   if (action === 'suspend' || action === 'unsuspend') return targetType === 'user';
   if (action === 'hide' || action === 'restore') return targetType !== 'user';
   return true;
 }
 
 /** The state a target must be in for an action to make sense (no double hide, no restore of visible content). */
-export function actionApplies(action: ModerationActionKind, state: { hidden: boolean }): boolean {
+function actionApplies(action: ModerationActionKind, state: { hidden: boolean }): boolean {
   if (action === 'hide' || action === 'suspend') return !state.hidden;
   if (action === 'restore' || action === 'unsuspend') return state.hidden;
   return true;

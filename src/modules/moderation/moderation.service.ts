@@ -189,4 +189,4 @@ export async function act(deps: Deps, actor: Actor | null, input: TActionBody): 
 }
 
 /** For pages: whether this actor gets the moderation queue in the navigation. */
-export { isModerator } from './moderation.policy.js';
+;

@@ -9,7 +9,7 @@ type Ctx = Pick<RequestContext, 't' | 'fmt' | 'locale' | 'csrfToken'>;
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /** Where the "Report" link leads for a target. */
-export const reportHref = (type: ReportTarget, id: string) => `/signaler?type=${type}&id=${encodeURIComponent(id)}`;
+const reportHref = (type: ReportTarget, id: string) => `/signaler?type=${type}&id=${encodeURIComponent(id)}`;
 
 /**
  * The small "Report" link other modules put next to content (projects, updates, comments,

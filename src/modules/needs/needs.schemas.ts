@@ -23,7 +23,7 @@ const skills = z.preprocess(
 );
 
 /** How much of each unit a need may ask for: 10 000 hours or items, $1,000,000. */
-export const QUANTITY_MAX: Record<NeedUnit, number> = { hours: 10_000, items: 10_000, cents: 100_000_000 };
+const QUANTITY_MAX: Record<NeedUnit, number> = { hours: 10_000, items: 10_000, cents: 100_000_000 };
 
 const common = {
   title: z.string().trim().min(3).max(120),

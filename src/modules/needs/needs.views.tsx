@@ -12,12 +12,12 @@ export function formatQuantity(ctx: Ctx, unit: NeedUnit, n: number): string {
 }
 
 /** "2026-06-01" → a date in the reader's language (dates without a time are civil dates). */
-export function formatDay(ctx: Ctx, day: string): string {
+function formatDay(ctx: Ctx, day: string): string {
   return ctx.fmt.date(new Date(`${day}T12:00:00Z`));
 }
 
 /** The line that says how the help is given: paid or free expertise, a loan's terms, material lent or given. */
-export function needTerms(ctx: Ctx, need: NeedView): string | null {
+function needTerms(ctx: Ctx, need: NeedView): string | null {
   const { t, fmt } = ctx;
   if (need.kind === 'expertise') return need.paid && need.rateCents !== null ? t('needs.paid', { rate: fmt.money(need.rateCents) }) : t('needs.free');
   if (need.kind === 'loan' && need.loanTermMonths !== null) {
@@ -29,7 +29,7 @@ export function needTerms(ctx: Ctx, need: NeedView): string | null {
 }
 
 /** Progress as a native <progress> named by the need's title, with the same words in text ("6 h sur 10 h"). */
-export function NeedProgressBar({ ctx, need, titleId }: { ctx: Ctx; need: NeedView; titleId: string }) {
+function NeedProgressBar({ ctx, need, titleId }: { ctx: Ctx; need: NeedView; titleId: string }) {
   const { t } = ctx;
   const textId = `${titleId}-progress`;
   const done = formatQuantity(ctx, need.unit, need.progress.accepted);
@@ -47,12 +47,12 @@ export function NeedProgressBar({ ctx, need, titleId }: { ctx: Ctx; need: NeedVi
   );
 }
 
-export function NeedStatusBadge({ ctx, status }: { ctx: Ctx; status: NeedView['status'] }) {
+function NeedStatusBadge({ ctx, status }: { ctx: Ctx; status: NeedView['status'] }) {
   return <span class={`badge badge-need-${status}`}>{ctx.t(`needs.status.${status}`)}</span>;
 }
 
 /** One need on the project page: what, how much, on what terms, progress, and a way to help. */
-export function NeedItem({ ctx, need, canHelp, lang, askHandle = null }: { ctx: Ctx; need: NeedView; canHelp: boolean; lang: string | undefined; askHandle?: string | null }) {
+function NeedItem({ ctx, need, canHelp, lang, askHandle = null }: { ctx: Ctx; need: NeedView; canHelp: boolean; lang: string | undefined; askHandle?: string | null }) {
   const { t } = ctx;
   const titleId = `besoin-${need.id}`;
   const terms = needTerms(ctx, need);

@@ -4,11 +4,11 @@ import { notificationMailRepository as repo } from './notifications.mail.reposit
 import { renderDigestMail } from './notifications.mail.render.js';
 
 export type DigestFrequencyOn = 'daily' | 'weekly';
-export const DIGEST_TIME_ZONE = 'America/Montreal';
+const DIGEST_TIME_ZONE = 'America/Montreal';
 /** Digests go out from this local hour on (the hourly tick before it does nothing). */
-export const DIGEST_HOUR = 7;
+const DIGEST_HOUR = 7;
 /** Items listed in one digest; the rest are counted ("and 12 more") and marked mailed too. */
-export const DIGEST_MAX_ITEMS = 20;
+const DIGEST_MAX_ITEMS = 20;
 const DIGEST_SCAN = 500;
 
 const partsFormat = new Intl.DateTimeFormat('en-CA', { timeZone: DIGEST_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });

@@ -3,9 +3,9 @@ import type { JobDefinition, Jobs } from '../../platform/jobs/jobs.js';
 import { sendAllImmediate } from './notifications.mail.service.js';
 import { dueDigests, sendDigest, type DigestTarget } from './notifications.digest.service.js';
 
-export const JOB_IMMEDIATE = 'notifications.immediate';
-export const JOB_DIGEST_TICK = 'notifications.digest-tick';
-export const JOB_DIGEST = 'notifications.digest';
+const JOB_IMMEDIATE = 'notifications.immediate';
+const JOB_DIGEST_TICK = 'notifications.digest-tick';
+const JOB_DIGEST = 'notifications.digest';
 
 /**
  * The notification e-mail jobs: a sweep every minute relays action notifications to the mail

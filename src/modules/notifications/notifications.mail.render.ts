@@ -21,7 +21,7 @@ export type OptOutKind = (typeof OPT_OUT_KINDS)[number];
 export const kindKey = (kind: string) => kind.replace(/\./g, '_');
 
 /** One sentence for a notification in the reader's language: the in-app centre's own sentence, so both agree. */
-export function itemText(locale: Locale, n: Pick<MailableNotification, 'kind' | 'data'>): string {
+function itemText(locale: Locale, n: Pick<MailableNotification, 'kind' | 'data'>): string {
   return notificationText(translator(locale), n.kind, n.data);
 }
 
@@ -57,7 +57,7 @@ export function verifyUnsubscribeToken(secret: string, token: string | undefined
 
 export const unsubscribeUrl = (config: Pick<Config, 'publicUrl' | 'sessionSecret'>, scope: UnsubscribeScope) =>
   `${config.publicUrl}/desabonnement?token=${encodeURIComponent(unsubscribeToken(config.sessionSecret, scope))}`;
-export const SETTINGS_PATH = '/moi/notifications';
+const SETTINGS_PATH = '/moi/notifications';
 
 type Recipient = { userId: string; email: string; locale: Locale; displayName: string };
 /** Same-site paths only (anything else becomes the notification centre), made absolute for mail. */

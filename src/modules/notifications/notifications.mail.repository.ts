@@ -2,9 +2,10 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { execRows, type Db } from '../../db/client.js';
 import { users } from '../auth/auth.tables.js';
 import { notificationDigests, notifications, notificationSettings, type DigestFrequency } from './notifications.tables.js';
+import { MAILED_WITH_EVENT_KINDS } from './notifications.domain.js';
 
 export type NotificationSettingsRow = { digest: DigestFrequency; immediate: 'on' | 'off'; emailOptOuts: string[]; updatedAt: Date | null };
-export const DEFAULT_SETTINGS: NotificationSettingsRow = { digest: 'weekly', immediate: 'on', emailOptOuts: [], updatedAt: null };
+const DEFAULT_SETTINGS: NotificationSettingsRow = { digest: 'weekly', immediate: 'on', emailOptOuts: [], updatedAt: null };
 
 /** A notification to mail, with what the mail needs about its recipient. */
 export type MailableNotification = {
@@ -26,6 +27,9 @@ const MAILABLE_WINDOW = sql`interval '30 days'`;
 function notOptedOut(kind: SQL | string, optOuts: SQL): SQL {
   return sql`NOT EXISTS (SELECT 1 FROM unnest(${optOuts}) AS o(v) WHERE ${kind} = o.v OR (right(o.v, 1) = '.' AND starts_with(${kind}, o.v)))`;
 }
+
+/** Not a kind its module already mailed with the event (never repeated in a digest). */
+const notMailedWithEvent = (kind: SQL): SQL => sql`${kind} NOT IN (${sql.join(MAILED_WITH_EVENT_KINDS.map((k) => sql`${k}`), sql`, `)})`;
 
 function toMailable(r: Record<string, unknown>): MailableNotification {
   return {
@@ -93,6 +97,7 @@ export const notificationMailRepository = {
           SELECT 1 FROM ${notifications} n
           WHERE n.user_id = u.id AND n.emailed_at IS NULL AND n.hidden_at IS NULL AND n.read_at IS NULL
             AND n.created_at > now() - ${MAILABLE_WINDOW}
+            AND ${notMailedWithEvent(sql`n.kind`)}
             AND ${notOptedOut(sql`n.kind`, sql`COALESCE(s.email_opt_outs, '{}'::text[])`)})
         AND NOT EXISTS (SELECT 1 FROM ${notificationDigests} d WHERE d.user_id = u.id AND d.period = ${period})
         ${only ? sql`AND u.id IN (${sql.join([...only.map((id) => sql`${id}`), sql`NULL`], sql`, `)})` : sql``}
@@ -122,6 +127,7 @@ export const notificationMailRepository = {
         AND n.emailed_at IS NULL AND n.hidden_at IS NULL AND n.read_at IS NULL
         AND n.created_at > now() - ${MAILABLE_WINDOW}
         AND u.deleted_at IS NULL AND u.suspended_at IS NULL
+        AND ${notMailedWithEvent(sql`n.kind`)}
         AND ${notOptedOut(sql`n.kind`, sql`COALESCE(s.email_opt_outs, '{}'::text[])`)}
       ORDER BY n.created_at DESC, n.id DESC
       LIMIT ${limit}

@@ -12,7 +12,7 @@ const IMMEDIATE_BATCH = 50;
  * transaction so it is never mailed twice nor repeated in a digest. Returns how many were queued.
  * `only` restricts the sweep to some people (tests on a shared database).
  */
-export async function sendImmediateBatch(deps: Pick<Deps, 'db' | 'config'>, only?: string[]): Promise<number> {
+async function sendImmediateBatch(deps: Pick<Deps, 'db' | 'config'>, only?: string[]): Promise<number> {
   return deps.db.transaction(async (tx) => {
     const due = await repo.claimImmediate(tx, ACTION_KINDS, IMMEDIATE_BATCH, only);
     for (const n of due) {

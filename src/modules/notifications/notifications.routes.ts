@@ -13,10 +13,10 @@ import { notificationsPages } from './notifications.pages.js';
 
 const tags = ['notifications'];
 
-export const ZNotificationListQuery = ZListQuery.extend({
+const ZNotificationListQuery = ZListQuery.extend({
   unread: ZQueryBoolean.transform((v) => v === true),
 });
-export const ZReadBody = z.object({ ids: z.array(z.string().min(1).max(40)).max(100).optional() }).strict();
+const ZReadBody = z.object({ ids: z.array(z.string().min(1).max(40)).max(100).optional() }).strict();
 
 /** JSON API of the notification centre (list, mark read, live stream), then its pages. */
 export const notificationsRoutes: Module = async (app, opts) => {

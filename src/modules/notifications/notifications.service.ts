@@ -47,7 +47,7 @@ export async function badgeCounts(deps: Pick<Deps, 'db'>, actor: Actor): Promise
   return notificationsRepository.badgeCounts(deps.db, actor.id);
 }
 
-export const MESSAGE_KIND = 'message.new';
+const MESSAGE_KIND = 'message.new';
 
 /**
  * A new message for the other participant, in the message's transaction. Coalesced: while they have

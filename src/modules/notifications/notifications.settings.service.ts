@@ -5,7 +5,7 @@ import { OPT_OUT_KINDS } from './notifications.mail.render.js';
 import type { NotificationSettingsPatch, NotificationSettingsView } from './notifications.settings.schemas.js';
 
 /** Whitelisted view of a person's e-mail settings. */
-export function presentSettings(s: NotificationSettingsRow): NotificationSettingsView {
+function presentSettings(s: NotificationSettingsRow): NotificationSettingsView {
   return { digest: s.digest, immediate: s.immediate, emailOptOuts: [...s.emailOptOuts], availableOptOuts: [...OPT_OUT_KINDS], updatedAt: s.updatedAt ? s.updatedAt.toISOString() : null };
 }
 

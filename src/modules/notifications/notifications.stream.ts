@@ -19,7 +19,7 @@ export const STREAM_SETTINGS = {
 
 export type UnreadEvent = { count: number; label: string; messages: number; messagesLabel: string };
 
-export function unreadEvent(t: T, counts: { notifications: number; messages: number }): UnreadEvent {
+function unreadEvent(t: T, counts: { notifications: number; messages: number }): UnreadEvent {
   return {
     count: counts.notifications,
     label: counts.notifications > 0 ? t('notifications.bell.unread', { count: counts.notifications }) : t('notifications.bell.label'),

@@ -14,7 +14,7 @@ function Time({ ctx, at }: { ctx: RequestContext; at: string }) {
   return <time datetime={at}>{ctx.fmt.dateTime(new Date(at))}</time>;
 }
 
-export function NotificationItem({ ctx, n }: { ctx: RequestContext; n: NotificationView }) {
+function NotificationItem({ ctx, n }: { ctx: RequestContext; n: NotificationView }) {
   const { t } = ctx;
   return (
     <li class={`notification${n.readAt ? '' : ' notification-unread'}`}>

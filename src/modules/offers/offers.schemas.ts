@@ -59,15 +59,14 @@ const createShape = {
   language: fields.language.optional(),
 };
 
-/** A standing capacity of an organisation (POST /organisations/:slug/capacities). */
-export const ZCapacityBody = z.object(createShape).strict();
-export type TCapacityBody = z.output<typeof ZCapacityBody>;
 
 /** An offer by a person, or on behalf of an organisation they represent (`organisation`: its slug). */
 export const ZCreateOfferBody = z
   .object({ ...createShape, organisation: z.preprocess((v) => (blank(v) ? null : v), z.string().trim().regex(SLUG, 'validation.choice').nullable().default(null)) })
   .strict();
 export type TCreateOfferBody = z.output<typeof ZCreateOfferBody>;
+/** The fields an offer is inserted with (by a person or on behalf of an organisation). */
+export type TOfferFields = Omit<TCreateOfferBody, 'organisation'>;
 
 export const ZUpdateOfferBody = z
   .object({

@@ -13,7 +13,7 @@ import { offersRepository } from './offers.repository.js';
 import type { OfferListFilters, OfferRecord } from './offers.types.js';
 import { canCreateOffer, canEditOffer } from './offers.policy.js';
 import { presentOffer, type OfferView, type TerritoryNames } from './offers.presenter.js';
-import type { TCapacityBody, TCreateOfferBody, TOfferListQuery, TUpdateOfferBody } from './offers.schemas.js';
+import type { TOfferFields, TCreateOfferBody, TOfferListQuery, TUpdateOfferBody } from './offers.schemas.js';
 import { recordOfferPublished } from '../social/activities.record.js';
 import { seesHiddenContent } from '../moderation/moderation.service.js';
 
@@ -95,7 +95,7 @@ export async function getOffer(deps: Deps, actor: Actor | null, id: string, loca
   };
 }
 
-async function insertOffer(deps: Deps, me: Actor, input: TCapacityBody, organisationId: string | null): Promise<string> {
+async function insertOffer(deps: Deps, me: Actor, input: TOfferFields, organisationId: string | null): Promise<string> {
   const id = newId();
   const now = new Date();
   const { territories, ...rest } = input;

@@ -11,7 +11,7 @@ type Ctx = Pick<RequestContext, 't' | 'fmt' | 'locale'>;
 export type PlaceOption = { slug: string; name: string };
 
 /** "4 h par mois", "500,00 $ par année", "1 unité" — or nothing when the offer names no amount. */
-export function offerAmount(t: T, fmt: Formatters, offer: Pick<OfferView, 'quantity' | 'unit' | 'period'>): string | null {
+function offerAmount(t: T, fmt: Formatters, offer: Pick<OfferView, 'quantity' | 'unit' | 'period'>): string | null {
   if (offer.quantity === null) return null;
   const amount = offer.unit === 'cents' ? fmt.money(offer.quantity) : t(`offers.qty.${offer.unit}`, { count: offer.quantity, formatted: fmt.number(offer.quantity) });
   return offer.period === 'once' ? amount : t(`offers.per.${offer.period}`, { amount });

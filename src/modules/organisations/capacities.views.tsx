@@ -9,7 +9,7 @@ import { CAPACITY_KINDS, CAPACITY_PERIODS } from './partners.domain.js';
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /** An amount in the capacity's unit: hours, loans, dollars; "other" as a plain number. */
-export function capacityAmount(t: T, fmt: Formatters, c: Pick<CapacityView, 'unit'>, n: number): string {
+function capacityAmount(t: T, fmt: Formatters, c: Pick<CapacityView, 'unit'>, n: number): string {
   return c.unit ? describeQuantity(t, fmt, c.unit, n) : fmt.number(n);
 }
 

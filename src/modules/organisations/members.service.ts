@@ -13,7 +13,7 @@ import { invitationMail } from './organisations.mails.js';
 import type { TInvitationBody, TTransferBody } from './partners.schemas.js';
 
 /** How long an invitation link works. */
-export const INVITATION_DAYS = 14;
+const INVITATION_DAYS = 14;
 
 function signedIn(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED');

@@ -18,11 +18,11 @@ const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? St
 type Ctx = Pick<RequestContext, 't' | 'fmt' | 'locale'>;
 export type PlaceOption = { slug: string; name: string };
 
-export function PartnerBadge({ t }: { t: T }) {
+function PartnerBadge({ t }: { t: T }) {
   return <span class="badge badge-partner">{t('organisations.partner.badge')}</span>;
 }
 
-export function OrganisationCard({ ctx, organisation }: { ctx: Ctx; organisation: OrganisationView }) {
+function OrganisationCard({ ctx, organisation }: { ctx: Ctx; organisation: OrganisationView }) {
   const { t } = ctx;
   return (
     <article class="card organisation-card">

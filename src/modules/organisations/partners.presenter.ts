@@ -5,7 +5,7 @@ import { PLEDGE_STATUSES } from '../pledges/pledges.domain.js';
 import { CAPACITY_KINDS, CAPACITY_PERIODS, PARTNERSHIP_STATUSES } from './partners.domain.js';
 
 /** Response shapes of the partner API; services build the views, these whitelist what goes out. */
-export const ZCharterChoice = z.object({
+const ZCharterChoice = z.object({
   caisse: z.object({ slug: z.string(), name: z.string() }),
   version: z.number().int(),
   text: z.string().describe('In the reader’s language.'),
@@ -17,7 +17,7 @@ export const ZCharterChoice = z.object({
 });
 export const ZCharterChoices = z.object({ items: z.array(ZCharterChoice) });
 
-export const ZPartnership = z.object({
+const ZPartnership = z.object({
   caisse: z.object({ slug: z.string(), name: z.string() }),
   status: z.enum(PARTNERSHIP_STATUSES),
   reason: z.string().nullable().describe('Only for the organisation’s people and the caisse’s staff.'),

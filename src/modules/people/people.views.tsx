@@ -89,7 +89,7 @@ function LinkList({ links, lang }: { links: { label: string; url: string }[]; la
   );
 }
 
-export function VisibilityNote({ t, visibility }: { t: T; visibility: FieldVisibility }) {
+function VisibilityNote({ t, visibility }: { t: T; visibility: FieldVisibility }) {
   return <span class={`visibility visibility-${visibility}`}>{t('people.visibleTo', { who: t(`visibility.${visibility}`) })}</span>;
 }
 

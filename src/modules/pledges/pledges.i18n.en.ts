@@ -116,6 +116,7 @@ export const en: typeof fr = {
       withdrawConfirm: 'Withdraw this pledge? The project team will be told.',
       declineConfirm: 'Decline this pledge? The person will be told.',
       confirmFulfilled: 'Confirm the help happened',
+      capacityExhausted: 'The organisation’s capacity for this period is used up, so this help cannot be counted against it yet. Nothing changed: the pledge stays as it was. Try again next period, or ask the organisation to raise its capacity.',
       actionsFor: 'Actions for the pledge “{{need}}”',
     },
     mine: {

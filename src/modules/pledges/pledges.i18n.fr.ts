@@ -114,6 +114,7 @@ export const fr = {
       withdrawConfirm: 'Retirer cet engagement? L’équipe du projet en sera avisée.',
       declineConfirm: 'Décliner cet engagement? La personne en sera avisée.',
       confirmFulfilled: 'Confirmer que l’aide a eu lieu',
+      capacityExhausted: 'La capacité de l’organisme pour cette période est épuisée : cette aide ne peut pas encore y être comptée. Rien n’a changé, l’engagement reste tel quel. Réessayez à la prochaine période ou demandez à l’organisme d’augmenter sa capacité.',
       actionsFor: 'Actions pour l’engagement « {{need}} »',
     },
     mine: {

@@ -22,22 +22,3 @@ export async function lapseOverduePledges(deps: Pick<Deps, 'db'>, now = new Date
   });
 }
 
-/** Runs the lapse job every 10 minutes in this process (unref'd: it never keeps the process alive). */
-export function startLapseJob(deps: Pick<Deps, 'db' | 'log'>, intervalMs = 600_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = lapseOverduePledges(deps)
-      .catch((err: unknown) => deps.log.error({ err }, 'pledge lapse job failed'))
-      .finally(() => {
-        running = null;
-      });
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      if (running) await running;
-    },
-  };
-}

@@ -14,7 +14,7 @@ export const PLEDGE_LIMITS: Limit[] = [
 export const OPEN_STATUSES = ['proposed', 'accepted'] as const satisfies readonly PledgeStatus[];
 
 /** How many open pledges one person may have on one need: one, so nobody can hold a need alone by piling up proposals. */
-export const OPEN_PLEDGES_PER_PERSON_PER_NEED = 1;
+const OPEN_PLEDGES_PER_PERSON_PER_NEED = 1;
 
 /** Whether this person may propose another pledge to this need, given how many of theirs are open. */
 export function mayOpenAnother(openByThisPerson: number): boolean {

@@ -9,7 +9,7 @@ import { commitmentOf, HonourBadge, PledgeActions, StatusBadge, SupporterName, w
 export type PledgeGroup = { key: string; title: string; items: PledgeWithAbilities[] };
 
 /** Splits pledges into the page's sections, in order, by status. */
-export function groupPledges(items: PledgeWithAbilities[], sections: { key: string; title: string; statuses: PledgeStatus[] }[]): PledgeGroup[] {
+function groupPledges(items: PledgeWithAbilities[], sections: { key: string; title: string; statuses: PledgeStatus[] }[]): PledgeGroup[] {
   return sections.map((s) => ({ key: s.key, title: s.title, items: items.filter((i) => s.statuses.includes(i.pledge.status)) }));
 }
 

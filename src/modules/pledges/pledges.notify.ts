@@ -8,10 +8,9 @@ import { notificationsRepository } from '../notifications/notifications.reposito
 import type { PledgeDetail } from './pledges.types.js';
 import { describeCommitment } from './pledges.quantity.js';
 
-export const PLEDGE_NOTIFICATION_KINDS = ['proposed', 'accepted', 'declined', 'withdrawn', 'fulfil_requested', 'fulfilled', 'lapsed', 'thanks'] as const;
-export type PledgeNotificationKind = (typeof PLEDGE_NOTIFICATION_KINDS)[number];
+export type PledgeNotificationKind = 'proposed' | 'accepted' | 'declined' | 'withdrawn' | 'fulfil_requested' | 'fulfilled' | 'lapsed' | 'thanks';
 
-export const pledgeUrl = (id: string) => `/engagements/${id}`;
+const pledgeUrl = (id: string) => `/engagements/${id}`;
 
 /**
  * In-app notifications of a pledge event, written inside the transaction of the event. Data holds

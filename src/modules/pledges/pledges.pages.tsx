@@ -64,6 +64,7 @@ async function checked<T>(request: FastifyRequest, unit: 'hours' | 'cents' | 'it
       throw validationError({ quantity: { key: 'pledges.validation.overRemaining', params: { remaining } } });
     }
     if (err.code === 'NOT_PARTNER_REPRESENTATIVE') throw validationError({ organisationId: { key: 'pledges.validation.notPartner' } });
+    if (err.code === 'PARTNER_OUTSIDE_TERRITORY') throw validationError({ organisationId: { key: 'errors.PARTNER_OUTSIDE_TERRITORY' } });
     if (err.code === 'CAPACITY_NOT_FOUND' || err.code === 'CAPACITY_EXHAUSTED') throw validationError({ capacityId: { key: `errors.${err.code}` } });
     // Another tab proposed first: the form page then shows why (409) instead of the form.
     if (err.code === 'PLEDGE_ALREADY_OPEN') throw validationError({ _: { key: 'errors.PLEDGE_ALREADY_OPEN' } });
@@ -145,8 +146,14 @@ export const pledgesPages: Module = async (app, { deps }) => {
     const { id } = parseInput(ZIdParams, request.params);
     return handleForm(request, reply, ZTransitionForm,
       async ({ returnTo, ...body }) => {
-        const { outcome } = await pledges.transitionPledge(deps, actor, id, body);
-        return reply.redirect(withNotice(safeReturnPath(returnTo, `/engagements/${id}`), outcome), 303);
+        try {
+          const { outcome } = await pledges.transitionPledge(deps, actor, id, body);
+          return reply.redirect(withNotice(safeReturnPath(returnTo, `/engagements/${id}`), outcome), 303);
+        } catch (err) {
+          // The partner's capacity ran out: nothing was written; say so beside the button.
+          if (!(err instanceof AppError && err.code === 'CAPACITY_EXHAUSTED')) throw err;
+          return detailPage(request, reply, id, { to: body.to, pledgeId: id, message: request.ctx.t('pledges.actions.capacityExhausted') }, 409);
+        }
       },
       (state, status) => {
         const issue = state.errors?.reason ?? Object.values(state.errors ?? {})[0];

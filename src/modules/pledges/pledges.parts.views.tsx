@@ -77,7 +77,8 @@ export function PledgeActions({ ctx, p, can, returnTo, error = null }: { ctx: Ct
       {can.confirmFulfilled ? (
         <form method="post" action={action} class="inline-form">
           {hidden('fulfilled')}
-          <button type="submit" class="button button-small">{t('pledges.actions.confirmFulfilled')}</button>
+          <button type="submit" class="button button-small" aria-describedby={errorFor('fulfilled') ? `fulfil-error-${p.id}` : undefined}>{t('pledges.actions.confirmFulfilled')}</button>
+          {errorFor('fulfilled') ? <p class="field-error" id={`fulfil-error-${p.id}`} role="alert">{errorFor('fulfilled')}</p> : null}
         </form>
       ) : null}
       {can.decline ? (

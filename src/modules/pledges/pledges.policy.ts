@@ -26,11 +26,11 @@ export type TransitionTarget = (typeof TRANSITION_TARGETS)[number];
 export type Verdict = 'allowed' | 'not_allowed' | 'forbidden';
 
 /** Project statuses in which needs take pledges. */
-export const PLEDGEABLE_PROJECT_STATUSES = ['published', 'in_progress'] as const satisfies readonly ProjectStatus[];
+const PLEDGEABLE_PROJECT_STATUSES = ['published', 'in_progress'] as const satisfies readonly ProjectStatus[];
 /** A pledge still unconfirmed this many days after its (end) date lapses. */
-export const LAPSE_AFTER_DAYS = 14;
+const LAPSE_AFTER_DAYS = 14;
 
-export function isSupporter(actor: PledgeActor, pledge: PolicyPledge): boolean {
+function isSupporter(actor: PledgeActor, pledge: PolicyPledge): boolean {
   return actor !== null && pledge.supporterId !== null && pledge.supporterId === actor.id;
 }
 
@@ -108,7 +108,7 @@ export function pledgeRefusal(actor: PledgeActor, target: PledgeTarget): ErrorCo
 }
 
 /** Statuses the lapse job moves on: a proposal never answered, or an accepted pledge never fulfilled. */
-export const LAPSABLE_STATUSES = ['proposed', 'accepted'] as const satisfies readonly PledgeStatus[];
+const LAPSABLE_STATUSES = ['proposed', 'accepted'] as const satisfies readonly PledgeStatus[];
 
 /** Pledges whose (end, else start) date is before this day lapse: it is 14 days before `today`. */
 export function lapseCutoff(today: string): string {

@@ -39,19 +39,19 @@ export function describeQuantity(t: T, fmt: Formatters, unit: NeedUnit, quantity
 }
 
 /** A YYYY-MM-DD day shown as a date; noon UTC keeps it on the same day in Montréal. */
-export function dayToDate(day: string): Date {
+function dayToDate(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
 }
 
 /** "le 3 mai 2026" or "du 3 au 5 mai 2026", for the commitment sentence. */
-export function describeWhen(t: T, fmt: Formatters, startDate: string | null, endDate: string | null): string {
+function describeWhen(t: T, fmt: Formatters, startDate: string | null, endDate: string | null): string {
   if (!startDate) return '';
   if (!endDate || endDate === startDate) return t('pledges.when.on', { date: fmt.date(dayToDate(startDate)) });
   return t('pledges.when.between', { start: fmt.date(dayToDate(startDate)), end: fmt.date(dayToDate(endDate)) });
 }
 
 /** Which commitment sentence fits the need: give hours, lend or give things, fund, lend money. */
-export function commitmentKey(kind: NeedKind, materialMode: 'lend' | 'give' | null): string {
+function commitmentKey(kind: NeedKind, materialMode: 'lend' | 'give' | null): string {
   if (kind === 'material') return materialMode === 'give' ? 'materialGive' : 'materialLend';
   return kind;
 }

@@ -5,6 +5,7 @@ import type { Cursor } from '../../platform/pagination.js';
 import { users } from '../auth/auth.tables.js';
 import { needs } from '../needs/needs.tables.js';
 import { organisationMembers, organisations, SPEAKING_ROLES } from '../organisations/organisations.tables.js';
+import { partnerships } from '../organisations/partners.tables.js';
 import { projects, projectTeam } from '../projects/projects.tables.js';
 import { HOLDING_STATUSES, pledgeEvents, pledges, type PledgeStatus } from './pledges.tables.js';
 import type { NeedTarget, Partner, PledgeDetail, PledgeRow, ProjectTarget } from './pledges.types.js';
@@ -89,13 +90,21 @@ export const pledgesRepository = {
     const rows = await db.select({ userId: projectTeam.userId }).from(projectTeam).where(eq(projectTeam.projectId, projectId)).orderBy(asc(projectTeam.createdAt));
     return rows.map((r) => r.userId);
   },
-  /** Partner organisations (an active partnership) this person speaks for, as owner or representative. */
-  async representedPartners(db: Db, userId: string): Promise<Partner[]> {
+  /**
+   * Partner organisations this person speaks for (owner or representative) with an active
+   * partnership with one of these caisses (those serving the project's territory); `null` = any caisse.
+   */
+  async representedPartners(db: Db, userId: string, caisseIds: readonly string[] | null): Promise<Partner[]> {
+    if (caisseIds?.length === 0) return [];
+    const partnered = db
+      .selectDistinct({ organisationId: partnerships.organisationId })
+      .from(partnerships)
+      .where(and(eq(partnerships.status, 'active'), caisseIds ? inArray(partnerships.caisseId, [...caisseIds]) : undefined));
     return db
       .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
       .from(organisationMembers)
       .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
-      .where(and(eq(organisationMembers.userId, userId), inArray(organisationMembers.role, [...SPEAKING_ROLES]), isNotNull(organisations.charterSignedAt)))
+      .where(and(eq(organisationMembers.userId, userId), inArray(organisationMembers.role, [...SPEAKING_ROLES]), isNotNull(organisations.charterSignedAt), inArray(organisations.id, partnered)))
       .orderBy(asc(organisations.name));
   },
   async insert(db: Db, row: NewPledge): Promise<PledgeRow> {

@@ -45,7 +45,7 @@ export async function pledgeTarget(deps: Pick<Deps, 'db'>, actor: Actor | null, 
   if (found.project.hiddenAt && !rel.isTeam && !seesHidden(actor, { authorIds: [], servingCaisseIds: rel.servingCaisseIds })) throw new AppError('NEED_NOT_FOUND');
   const [held, partners, mineOpen] = await Promise.all([
     pledgesRepository.heldQuantity(deps.db, needId),
-    actor ? pledgesRepository.representedPartners(deps.db, actor.id) : [],
+    actor ? pledgesRepository.representedPartners(deps.db, actor.id, rel.servingCaisseIds) : [],
     actor ? pledgesRepository.openCountBy(deps.db, needId, actor.id) : 0,
   ]);
   const remaining = Math.max(found.need.quantity - held, 0);
@@ -57,7 +57,7 @@ export async function pledgeTarget(deps: Pick<Deps, 'db'>, actor: Actor | null, 
 }
 
 /** Field rules that need the need or today's date: the unit's cap, dates not in the past, in order. */
-export function pledgeFieldIssues(input: Pick<TCreatePledgeBody, 'quantity' | 'startDate' | 'endDate'>, need: Pick<NeedTarget, 'unit'>, today: string): Record<string, FieldIssue> {
+function pledgeFieldIssues(input: Pick<TCreatePledgeBody, 'quantity' | 'startDate' | 'endDate'>, need: Pick<NeedTarget, 'unit'>, today: string): Record<string, FieldIssue> {
   const issues: Record<string, FieldIssue> = {};
   const max = PLEDGE_QUANTITY_MAX[need.unit];
   if (input.quantity > max) issues.quantity = { key: 'validation.tooBig', params: { max } };
@@ -75,7 +75,11 @@ export async function checkPledge(deps: Pick<Deps, 'db'>, actor: Actor | null, n
   if (target.refusal) throw new AppError(target.refusal, target.refusal === 'NEED_OVERSUBSCRIBED' ? { remaining: 0 } : {});
   const issues = pledgeFieldIssues(input, target.need, localToday(now));
   if (Object.keys(issues).length) throw validationError(issues);
-  if (input.organisationId && !target.partners.some((p) => p.id === input.organisationId)) throw new AppError('NOT_PARTNER_REPRESENTATIVE');
+  if (input.organisationId && !target.partners.some((p) => p.id === input.organisationId)) {
+    // A partner of another caisse only: it may not pledge on its honour outside the caisses it signed with.
+    const anywhere = actor ? await pledgesRepository.representedPartners(deps.db, actor.id, null) : [];
+    throw new AppError(anywhere.some((p) => p.id === input.organisationId) ? 'PARTNER_OUTSIDE_TERRITORY' : 'NOT_PARTNER_REPRESENTATIVE');
+  }
   if (input.quantity > target.remaining) throw new AppError('NEED_OVERSUBSCRIBED', { remaining: target.remaining });
   if (input.capacityId) await checkCapacityForPledge(deps.db, input.capacityId, input.organisationId, target.need.unit, input.quantity, now);
   return target;

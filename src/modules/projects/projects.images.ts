@@ -5,7 +5,7 @@ import { MAX_INPUT_PIXELS, sniffImage } from '../media/media.images.js';
 import { MEDIA_KEY } from '../media/media.storage.js';
 
 /** Responsive widths of a project image; a smaller original is never enlarged. */
-export const IMAGE_WIDTHS = [400, 800, 1200] as const;
+const IMAGE_WIDTHS = [400, 800, 1200] as const;
 const LARGEST = 1200;
 export const MAX_PROJECT_IMAGES = 10;
 

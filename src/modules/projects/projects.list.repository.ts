@@ -26,9 +26,10 @@ const inTerritory = (slug: string) => sql`p.territory_id IN (
   SELECT id FROM sub)`;
 
 /** Projects with at least one need of that kind that is neither closed nor met. */
+/** A need still asking for help, as `isOpenForHelp(needStatus(…))` says: not closed, and accepted + proposed help short of it. */
 const withOpenNeed = (kind: string) => sql`EXISTS (
   SELECT 1 FROM needs n WHERE n.project_id = p.id AND n.kind = ${kind} AND n.closed_at IS NULL
-    AND n.quantity > (SELECT coalesce(sum(pl.quantity), 0) FROM pledges pl WHERE pl.need_id = n.id AND pl.status IN ('accepted', 'fulfilled')))`;
+    AND n.quantity > (SELECT coalesce(sum(pl.quantity), 0) FROM pledges pl WHERE pl.need_id = n.id AND pl.status IN ('proposed', 'accepted', 'fulfilled')))`;
 
 function conditions(filters: ProjectFilters): SQL[] {
   // hidden_at is tested on rows the partial index already selected (docs/performance.md).

@@ -44,7 +44,7 @@ export function canCreateProject(actor: ProjectActor): boolean {
 }
 
 /** Moderators of a caisse serving the project's territory (and platform admins) still see it once hidden. */
-export function isTerritoryModerator(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
+function isTerritoryModerator(actor: ProjectActor, ctx: ProjectPolicyContext): boolean {
   return canModerate(actor, servingIds(ctx));
 }
 

@@ -57,7 +57,7 @@ export function MoreLink({ ctx, next, loaded, oob }: { ctx: Ctx; next: { href: s
 }
 
 /** The filter form: GET parameters, so a filtered list has an address to share. */
-export function FilterForm({ ctx, filters, places }: { ctx: Ctx; filters: ProjectFilters; places: PlaceOption[] }) {
+function FilterForm({ ctx, filters, places }: { ctx: Ctx; filters: ProjectFilters; places: PlaceOption[] }) {
   const { t } = ctx;
   const select = (name: keyof ProjectFilters, label: string, all: string, options: { value: string; label: string }[]) => (
     <div class="field">

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SEARCH_TYPES, type SearchRow, type SearchType } from './search.types.js';
 
-export const SUMMARY_MAX = 240;
+const SUMMARY_MAX = 240;
 
-export const ZSearchHit = z.object({
+const ZSearchHit = z.object({
   type: z.enum(SEARCH_TYPES),
   id: z.string(),
   title: z.string(),

@@ -11,7 +11,7 @@ export const REACTION_LIMIT: Limit = { name: 'reaction-user', max: 120, windowSe
 
 export const COMMENT_MAX = 5000;
 /** At most this many people are notified of a mention in one comment. */
-export const MENTION_MAX = 10;
+const MENTION_MAX = 10;
 
 /** Mentions start a word: `@handle` after a space, a line start or punctuation — never inside an e-mail address or a link. */
 const MENTION = /(^|[^\p{L}\p{N}_@/.+-])@([a-z0-9][a-z0-9-]{2,39})(?![\p{L}\p{N}_-])/giu;

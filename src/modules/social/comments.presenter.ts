@@ -62,3 +62,6 @@ export function presentComment(row: CommentRow, viewer: Viewer, known: ReadonlyS
     reactions,
   };
 }
+
+/** One page of top-level comments with their replies. */
+export type CommentPage = { items: CommentThreadView[]; nextCursor: string | null };

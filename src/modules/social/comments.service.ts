@@ -9,14 +9,15 @@ import { notificationsRepository } from '../notifications/notifications.reposito
 import { discussionOn, visibleComment, visibleUpdate, type Discussion } from './comments.access.js';
 import { assembleThread, COMMENT_LIMITS, isVisibleTo, notificationPlan, parseMentions, threadRoot } from './comments.policy.js';
 import { commentsRepository, type CommentRow } from './comments.repository.js';
-import { commentUrl, presentComment, type CommentThreadView, type CommentView, type Viewer } from './comments.presenter.js';
+import { commentUrl, presentComment, type CommentView, type Viewer } from './comments.presenter.js';
 import { reactionSummaries } from './reactions.service.js';
 import { presentReactions } from './reactions.presenter.js';
 import type { CommentTarget } from './social.domain.js';
 import type { TCreateCommentBody, TEditCommentBody } from './comments.schemas.js';
 import type { ProjectDiscussion } from './comments.views.js';
 
-export type CommentPage = { items: CommentThreadView[]; nextCursor: string | null };
+import type { CommentPage } from './comments.presenter.js';
+export type { CommentPage };
 
 function writer(actor: Actor | null): Actor {
   if (!actor) throw new AppError('UNAUTHENTICATED');
@@ -54,12 +55,12 @@ export async function listComments(deps: Deps, actor: Actor | null, projectId: s
 }
 
 /** For the project page: a thread's first page when its project's discussion is already resolved. */
-export async function firstPage(deps: Pick<Deps, 'db'>, actor: Actor | null, discussion: Discussion, target: { type: CommentTarget; id: string }, limit: number): Promise<CommentPage> {
+async function firstPage(deps: Pick<Deps, 'db'>, actor: Actor | null, discussion: Discussion, target: { type: CommentTarget; id: string }, limit: number): Promise<CommentPage> {
   return threadPage(deps, viewerOf(actor, discussion), target, limit);
 }
 
 /** How many comments each of these updates has (for their "comments (n)" links). */
-export async function updateCommentCounts(deps: Pick<Deps, 'db'>, updateIds: string[]): Promise<Map<string, number>> {
+async function updateCommentCounts(deps: Pick<Deps, 'db'>, updateIds: string[]): Promise<Map<string, number>> {
   return commentsRepository.counts(deps.db, 'update', updateIds);
 }
 

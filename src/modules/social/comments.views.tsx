@@ -1,7 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, Notice, type FormErrors } from '../../platform/views/forms.js';
 import type { CommentThreadView, CommentView } from './comments.presenter.js';
-import type { CommentPage } from './comments.service.js';
+import type { CommentPage } from './comments.presenter.js';
 import { COMMENT_MAX } from './comments.policy.js';
 import { ReactionsBar } from './reactions.views.js';
 import { ReportLink } from '../moderation/moderation.views.js';
@@ -140,7 +140,7 @@ function ThreadItem({ ctx, thread, data }: { ctx: Ctx; thread: CommentThreadView
 }
 
 /** A thread with its new-comment form (or a sign-in link), the empty state and the next-page link. */
-export function CommentThread({ ctx, data, emptyText = true }: { ctx: Ctx; data: ThreadData; emptyText?: boolean }) {
+function CommentThread({ ctx, data, emptyText = true }: { ctx: Ctx; data: ThreadData; emptyText?: boolean }) {
   const { t } = ctx;
   const scope = `new-${data.target.id}`;
   const signIn = `/connexion?retour=${encodeURIComponent(`${data.returnTo}#commentaires-${data.target.id}`)}`;

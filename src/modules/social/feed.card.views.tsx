@@ -9,7 +9,7 @@ import { ReactionsBar } from './reactions.views.js';
 export type CardCtx = Pick<RequestContext, 't' | 'fmt' | 'locale' | 'csrfToken' | 'path' | 'actor'>;
 
 /** A small round photo, or the initials when there is none (or it is not shown to this reader). */
-export function SmallAvatar({ name, photoUrl }: { name: string; photoUrl: string | null }) {
+function SmallAvatar({ name, photoUrl }: { name: string; photoUrl: string | null }) {
   if (photoUrl) return <img class="avatar avatar-small" src={photoUrl} alt="" width={40} height={40} loading="lazy" decoding="async" />;
   return <span class="avatar avatar-small" aria-hidden="true">{initials(name)}</span>;
 }
@@ -74,7 +74,7 @@ export function FeedCardItem({ ctx, item, eager = false }: { ctx: CardCtx; item:
       {others ? <p class="feed-actors muted">{others}</p> : null}
       {card.reactions || card.comments ? (
         <div class="feed-card-actions">
-          {card.reactions ? <ReactionsBar ctx={ctx} summary={card.reactions} canReact={ctx.actor?.emailVerified ?? false} returnTo={ctx.path} signInHref={ctx.actor ? undefined : signIn} compact /> : null}
+          {card.reactions ? <ReactionsBar ctx={ctx} summary={card.reactions} canReact={ctx.actor?.emailVerified ?? false} returnTo={ctx.path} signInHref={ctx.actor ? undefined : signIn} compact scope={`a-${item.id}`} /> : null}
           <CardComments ctx={ctx} item={item} />
         </div>
       ) : null}

@@ -21,14 +21,15 @@ const DESCENDANTS = (roots: SQL) => sql`WITH RECURSIVE t(id, root_id, depth) AS 
 
 /**
  * What a reader may see of an activity: not hidden by moderation, its project public and not hidden,
- * its update not hidden, its offer still active, its board public. Checked row by row inside each
+ * its update not hidden, its offer still active, its board public, its actor not suspended (back on unsuspension). Checked row by row inside each
  * index scan, so a page is always full when enough visible rows exist.
  */
 const VISIBLE = sql.raw(`a.hidden_at IS NULL
   AND (a.project_id IS NULL OR EXISTS (SELECT 1 FROM projects p WHERE p.id = a.project_id AND p.hidden_at IS NULL AND p.status IN ('published','in_progress','completed')))
   AND (a.subject_type <> 'update' OR NOT EXISTS (SELECT 1 FROM project_updates pu WHERE pu.id = a.subject_id AND pu.hidden_at IS NOT NULL))
   AND (a.subject_type <> 'offer' OR EXISTS (SELECT 1 FROM offers o WHERE o.id = a.subject_id AND o.status = 'active'))
-  AND (a.subject_type <> 'board' OR EXISTS (SELECT 1 FROM boards b WHERE b.id = a.subject_id AND b.hidden_at IS NULL AND b.visibility = 'public'))`);
+  AND (a.subject_type <> 'board' OR EXISTS (SELECT 1 FROM boards b WHERE b.id = a.subject_id AND b.hidden_at IS NULL AND b.visibility = 'public'))
+  AND (a.actor_id IS NULL OR NOT EXISTS (SELECT 1 FROM users su WHERE su.id = a.actor_id AND su.suspended_at IS NOT NULL))`);
 
 const COLUMNS = sql.raw('a.id, a.kind, a.actor_id, a.subject_type, a.subject_id, a.project_id, a.territory_id, a.organisation_id, a.data, a.created_at');
 
@@ -45,9 +46,8 @@ function perKey(column: 'project_id' | 'actor_id' | 'organisation_id' | 'territo
 }
 
 export const feedRepository = {
-  /** Newest visible activities filed under any of the keys, deduplicated; keyset on (createdAt, id). Up to limit + 1 rows. */
-  async page(db: Db, keys: FeedKeys, limit: number, after?: Cursor): Promise<ActivityRow[]> {
-    const take = limit + 1;
+  /** Newest visible activities filed under any of the keys, deduplicated; keyset on (createdAt, id). Up to `take` rows. */
+  async page(db: Db, keys: FeedKeys, take: number, after?: Cursor): Promise<ActivityRow[]> {
     const keyset = after ? sql`AND (a.created_at, a.id) < (${after.at}::timestamptz, ${after.id})` : sql``;
     const parts = [
       perKey('project_id', keys.projectIds, keyset, take),

@@ -26,7 +26,7 @@ const text = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0
 export const feedRoutes: Module = async (app, { deps }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/feed', { schema: { tags, security: SECURITY.signedIn, description: 'Newest first, keyset pagination. `scope=following` (signed in, the default without `territory`): what the caller follows and their home territory; `territory=<slug>` (public): a territory and the ones below it. Repetitive items are grouped; each item says why it is shown (`why`).', querystring: ZFeedQuery, response: { 200: ZFeedPage } } }, async (request) => {
+  r.get('/api/v1/feed', { schema: { tags, security: SECURITY.signedIn, description: 'Newest first, keyset pagination. `scope=following` (signed in, the default without `territory`): what the caller follows and their home territory; `territory=<slug>` (public): a territory and the ones below it. Repetitive items are grouped (runs of one kind on one project, at most 50), and `limit` counts items: groups never depend on the page size, so pages of any size concatenate to the same items. Each item says why it is shown (`why`).', querystring: ZFeedQuery, response: { 200: ZFeedPage } } }, async (request) => {
     const { limit, cursor, territory } = request.query;
     const { t, locale, actor } = request.ctx;
     if (territory) {

@@ -2,13 +2,13 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import type { Locale, T } from '../../platform/i18n/i18n.js';
-import { decodeCursor, page } from '../../platform/pagination.js';
+import { decodeCursor, type Cursor } from '../../platform/pagination.js';
 import { feedRepository, type ActivityRow, type FeedKeys } from './feed.repository.js';
-import { groupActivities } from './feed.group.js';
+import { groupedPage } from './feed.group.js';
 import { presentFeedItem, type FeedItemView, type Why } from './feed.presenter.js';
 import { followsRepository } from './follows.repository.js';
 import { targetUrl } from './follows.presenter.js';
-import { loadCards } from './feed.cards.js';
+import { loadCards } from './feed.cards.repository.js';
 
 export type FeedPage = { items: FeedItemView[]; nextCursor: string | null };
 export type FeedTerritory = { id: string; slug: string; name: string };
@@ -25,8 +25,8 @@ function whyOf(a: ActivityRow, r: Reasons): Why | undefined {
 }
 
 /** Groups a page's rows and dresses each group as a card (covers, excerpts, counts: one extra batched read). */
-async function groupsToItems(deps: Pick<Deps, 'db'>, viewerId: string | null, rows: ActivityRow[], why: (a: ActivityRow) => Why, t: T): Promise<FeedItemView[]> {
-  const groups = groupActivities(rows);
+async function groupsToItems(deps: Pick<Deps, 'db'>, viewerId: string | null, groups: ActivityRow[][], why: (a: ActivityRow) => Why, t: T): Promise<FeedItemView[]> {
+  const rows = groups.flat();
   const actorIds = [...new Set(rows.flatMap((r) => (r.actor_id && r.actor_handle ? [r.actor_id] : [])))];
   const { card, photo } = await loadCards(deps.db, groups.map((g) => g[0]!), actorIds, viewerId);
   return groups.map((group) => presentFeedItem(group, why(group[0]!), t, card(group[0]!), photo));
@@ -54,17 +54,16 @@ export async function followingFeed(deps: Pick<Deps, 'db'>, actor: Actor | null,
   }
   const roots = [...new Set([...followedTerritories.keys(), ...(home ? [home.id] : [])])];
   const keys: FeedKeys = { projectIds: [...reasons.project.keys()], actorIds: [...reasons.user.keys()], organisationIds: [...reasons.organisation.keys()], boardIds: [...reasons.board.keys()], territoryIds: roots };
-  const [rows, places] = await Promise.all([feedRepository.page(deps.db, keys, limit, after), feedRepository.withDescendants(deps.db, roots)]);
+  const [result, places] = await Promise.all([groupedPage((take, at: Cursor | undefined) => feedRepository.page(deps.db, keys, take, at), limit, after), feedRepository.withDescendants(deps.db, roots)]);
   const homeWhy: Why | null = home ? { type: 'home', name: named(home, locale), url: `/territoires/${home.slug}` } : null;
   for (const { id, root_id } of places) {
     const followedRoot = followedTerritories.get(root_id);
     if (followedRoot) reasons.territory.set(id, followedRoot);
     else if (homeWhy) reasons.home.set(id, homeWhy);
   }
-  const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.id }));
   const fallback: Why = { type: 'place', name: '', url: null };
   return {
-    items: await groupsToItems(deps, actor.id, result.items, (a) => whyOf(a, reasons) ?? fallback, t),
+    items: await groupsToItems(deps, actor.id, result.groups, (a) => whyOf(a, reasons) ?? fallback, t),
     nextCursor: result.nextCursor,
     followsSomething: followed.length > 0,
     home: home ? { id: home.id, slug: home.slug, name: named(home, locale) } : null,
@@ -72,7 +71,7 @@ export async function followingFeed(deps: Pick<Deps, 'db'>, actor: Actor | null,
 }
 
 /** A territory by slug, for its public feed. */
-export async function feedTerritory(deps: Pick<Deps, 'db'>, slug: string, locale: Locale): Promise<FeedTerritory> {
+async function feedTerritory(deps: Pick<Deps, 'db'>, slug: string, locale: Locale): Promise<FeedTerritory> {
   const row = await feedRepository.territoryBySlug(deps.db, slug);
   if (!row) throw new AppError('TERRITORY_NOT_FOUND');
   return { id: row.id, slug: row.slug, name: named(row, locale) };
@@ -82,15 +81,15 @@ export async function feedTerritory(deps: Pick<Deps, 'db'>, slug: string, locale
 export async function territoryFeed(deps: Pick<Deps, 'db'>, slug: string, locale: Locale, t: T, limit: number, cursor?: string, viewerId: string | null = null): Promise<FeedPage & { territory: FeedTerritory }> {
   const after = decodeCursor(cursor);
   const territory = await feedTerritory(deps, slug, locale);
-  const [rows, places] = await Promise.all([
-    feedRepository.page(deps.db, { projectIds: [], actorIds: [], organisationIds: [], boardIds: [], territoryIds: [territory.id] }, limit, after),
+  const keys: FeedKeys = { projectIds: [], actorIds: [], organisationIds: [], boardIds: [], territoryIds: [territory.id] };
+  const [result, places] = await Promise.all([
+    groupedPage((take, at: Cursor | undefined) => feedRepository.page(deps.db, keys, take, at), limit, after),
     feedRepository.withDescendants(deps.db, [territory.id]),
   ]);
-  const result = page(rows, limit, (r) => ({ at: r.cursor_at, id: r.id }));
   const names = new Map(places.map((r) => [r.id, r]));
   const whyFor = (a: ActivityRow): Why => {
     const place = a.territory_id ? names.get(a.territory_id) : undefined;
     return place ? { type: 'place', name: named(place, locale), url: `/territoires/${place.slug}` } : { type: 'place', name: territory.name, url: `/territoires/${territory.slug}` };
   };
-  return { items: await groupsToItems(deps, viewerId, result.items, whyFor, t), nextCursor: result.nextCursor, territory };
+  return { items: await groupsToItems(deps, viewerId, result.groups, whyFor, t), nextCursor: result.nextCursor, territory };
 }

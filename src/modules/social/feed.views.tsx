@@ -6,7 +6,7 @@ import { FeedCardItem, type CardCtx } from './feed.card.views.js';
 type Ctx = CardCtx;
 
 /** One feed item (a card); the first ones of a page load their cover eagerly. */
-export function FeedItem({ ctx, item, eager }: { ctx: Ctx; item: FeedItemView; eager?: boolean }) {
+function FeedItem({ ctx, item, eager }: { ctx: Ctx; item: FeedItemView; eager?: boolean }) {
   return <FeedCardItem ctx={ctx} item={item} eager={eager ?? false} />;
 }
 
@@ -14,7 +14,7 @@ export function FeedItem({ ctx, item, eager }: { ctx: Ctx; item: FeedItemView; e
  * The next page: a plain link without JavaScript; with htmx the sentinel loads it when it scrolls
  * into view and replaces itself with the new items (and the next sentinel).
  */
-export function MoreSentinel({ ctx, href, fragmentHref }: { ctx: Ctx; href: string; fragmentHref: string }) {
+function MoreSentinel({ ctx, href, fragmentHref }: { ctx: Ctx; href: string; fragmentHref: string }) {
   return (
     <li class="feed-more" hx-get={fragmentHref} hx-trigger="revealed" hx-swap="outerHTML">
       <a class="button button-secondary" href={href}>{ctx.t('social.feed.more')}</a>

@@ -20,7 +20,7 @@ function signedIn(actor: Actor | null): Actor {
  * A thing this actor may follow (or see the followers of): it exists and they may see it. Anything
  * else — unknown, hidden by moderation, a draft they may not see, a private board — is FOLLOW_TARGET_NOT_FOUND.
  */
-export async function resolveTarget(deps: Pick<Deps, 'db'>, actor: Actor | null, type: FollowTarget, key: string, locale: Locale = 'fr'): Promise<Target> {
+async function resolveTarget(deps: Pick<Deps, 'db'>, actor: Actor | null, type: FollowTarget, key: string, locale: Locale = 'fr'): Promise<Target> {
   const row = await followsRepository.target(deps.db, type, key);
   const missing = new AppError('FOLLOW_TARGET_NOT_FOUND');
   if (!row || !row.visible) throw missing;

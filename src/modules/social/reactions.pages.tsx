@@ -4,7 +4,7 @@ import { safeReturnPath } from '../../platform/http/guards.js';
 import { parseInput } from '../../platform/validation.js';
 import { react, unreact } from './reactions.service.js';
 import { ZReactionForm } from './reactions.schemas.js';
-import { ReactionsBar, reactionsAnchor } from './reactions.views.js';
+import { ReactionsBar, parseReactionScope, reactionsAnchor } from './reactions.views.js';
 import { helpLandingPath } from '../projects/projects.helpers.service.js';
 
 /** The reaction toggle without JavaScript (redirect back to the bar) or with htmx (the bar, swapped in place). */
@@ -19,7 +19,9 @@ export const reactionsPages: Module = async (app, { deps }) => {
       return reply.redirect(landing, 303);
     }
     const back = safeReturnPath(returnTo, '/').split('#')[0]!;
-    if (request.headers['hx-request'] === 'true') return sendFragment(reply, <ReactionsBar ctx={request.ctx} summary={summary} canReact returnTo={back} compact={summary.targetType !== 'project' || (request.body as Record<string, unknown> | null)?.compact === '1'} />);
-    return reply.redirect(`${back}#${reactionsAnchor(summary)}`, 303);
+    const raw = request.body as Record<string, unknown> | null;
+    const scope = parseReactionScope(raw?.scope);
+    if (request.headers['hx-request'] === 'true') return sendFragment(reply, <ReactionsBar ctx={request.ctx} summary={summary} canReact returnTo={back} compact={summary.targetType !== 'project' || raw?.compact === '1'} scope={scope} />);
+    return reply.redirect(`${back}#${reactionsAnchor(summary, scope)}`, 303);
   });
 };

@@ -50,7 +50,3 @@ export async function unreact(deps: Deps, actor: Actor | null, input: TReactionB
   return summary(deps, me.id, input);
 }
 
-/** For a visitor's or member's page: the reactions of one target. */
-export async function reactionsOf(deps: Pick<Deps, 'db'>, actor: Actor | null, targetType: ReactionTarget, targetId: string): Promise<ReactionSummary> {
-  return (await reactionSummaries(deps, actor?.id ?? null, targetType, [targetId])).get(targetId)!;
-}

@@ -24,11 +24,11 @@ export type Boundary = z.output<typeof ZBoundary>;
 export type Position = z.output<typeof ZPosition>;
 
 const ZProperties = z.record(z.string(), z.unknown()).nullable().optional();
-export const ZFeature = z.object({ type: z.literal('Feature'), geometry: ZBoundary, properties: ZProperties });
-export const ZFeatureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(ZFeature).min(1).max(500) });
+const ZFeature = z.object({ type: z.literal('Feature'), geometry: ZBoundary, properties: ZProperties });
+const ZFeatureCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(ZFeature).min(1).max(500) });
 
 /** What an admin may upload for one territory: a geometry, a Feature, or a collection of one Feature. */
-export const ZBoundaryUpload = z.union([ZBoundary, ZFeature, ZFeatureCollection]);
+const ZBoundaryUpload = z.union([ZBoundary, ZFeature, ZFeatureCollection]);
 
 /** The boundary in an uploaded GeoJSON document, or null when it is not a valid (multi)polygon. */
 export function parseBoundary(input: unknown): Boundary | null {

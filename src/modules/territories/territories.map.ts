@@ -6,7 +6,7 @@ import { bboxOf, fitProjection, labelPoint, storedBoundary, svgPath, type Bounda
 import { territoryName } from './territories.presenter.js';
 import type { RolloutState } from './territories.domain.js';
 
-export const MAP_WIDTH = 640;
+const MAP_WIDTH = 640;
 
 export type MapTerritory = {
   slug: string;

@@ -32,7 +32,3 @@ export function canChangeRollout(actor: Parameters<typeof isPlatformAdmin>[0]): 
   return isPlatformAdmin(actor);
 }
 
-/** Waitlisted people are invited once their territory is in pilot or open. */
-export function invitesWaitlist(state: RolloutState): boolean {
-  return state === 'pilot' || state === 'open';
-}

@@ -2,7 +2,8 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { execRows, type Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { users } from '../auth/auth.tables.js';
-import { territories, territoryRolloutChanges, territoryWaitlist, type RolloutState } from './territories.tables.js';
+import { territories, territoryWaitlist, type RolloutState } from './territories.tables.js';
+import { territoryRolloutChanges } from './territories.rollout.tables.js';
 
 export type RolloutChangeRow = typeof territoryRolloutChanges.$inferSelect;
 export type RolloutHistoryRow = RolloutChangeRow & { createdByName: string | null };

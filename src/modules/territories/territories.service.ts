@@ -9,7 +9,7 @@ import type { TTerritoryListQuery, TWaitlistBody } from './territories.schemas.j
 import { rolloutRepository, type RolloutDates } from './territories.rollout.repository.js';
 import { accessRepository } from '../access/access.repository.js';
 
-export { acceptsWaitlist, isOpenForSignup };
+export {  isOpenForSignup };
 export type { TerritoryRow };
 
 function caissesOf(links: CaisseLink[]): Map<string, CaisseLink[]> {

@@ -12,7 +12,7 @@ export function RolloutBadge({ t, state }: { t: T; state: RolloutState }) {
   return <span class={`badge badge-${state}`}>{t(`rollout.${state}`)}</span>;
 }
 
-export function CaisseLinks({ caisses }: { caisses: { slug: string; name: string }[] }) {
+function CaisseLinks({ caisses }: { caisses: { slug: string; name: string }[] }) {
   return (
     <ul class="tag-list">
       {caisses.map((c) => (

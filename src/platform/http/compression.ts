@@ -6,7 +6,7 @@ import compress from '@fastify/compress';
  * (brotli at quality 4: cheap enough for dynamic pages). Event streams are never compressed (they
  * would be buffered); the notification stream writes to the raw socket anyway.
  */
-export const COMPRESSIBLE = /^text\/(?!event-stream)|^application\/(?:javascript|json|[\w.-]+\+json|xml|[\w.-]+\+xml)(?:;|$)|^image\/svg\+xml(?:;|$)/u;
+const COMPRESSIBLE = /^text\/(?!event-stream)|^application\/(?:javascript|json|[\w.-]+\+json|xml|[\w.-]+\+xml)(?:;|$)|^image\/svg\+xml(?:;|$)/u;
 
 export async function registerCompression(app: FastifyInstance): Promise<void> {
   await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, customTypes: COMPRESSIBLE });

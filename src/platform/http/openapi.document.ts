@@ -71,7 +71,7 @@ function errorComponents(): { schemas: Json; responses: Json } {
 }
 
 /** `getProjectsByIdComments` from `get /api/v1/projects/{id}/comments`. */
-export function operationIdFor(method: string, path: string): string {
+function operationIdFor(method: string, path: string): string {
   const words = path.replace(/^\/api\/v1\/?/, '').split(/[/.]/).filter(Boolean).map((seg) => {
     const param = /^\{(.+)\}$/.exec(seg);
     const word = param ? `by-${param[1]}` : seg;
@@ -81,7 +81,7 @@ export function operationIdFor(method: string, path: string): string {
 }
 
 /** First sentence of the description, or a plain reading of the route. */
-export function summaryFor(method: string, path: string, description: string | undefined): string {
+function summaryFor(method: string, path: string, description: string | undefined): string {
   const first = description?.split(/(?<=\.)\s/)[0]?.replace(/`/g, '').trim();
   if (first && first.length <= 100) return first.replace(/\.$/, '');
   const segs = path.replace(/^\/api\/v1\/?/, '').split('/').filter((s) => !s.startsWith('{'));

@@ -41,7 +41,7 @@ export function defaultContext(request: FastifyRequest, langCookie: string | und
   return { locale, t: translator(locale), fmt: formatters(locale), actor: null, csrfToken: '', path: request.url };
 }
 
-export function csrfTokenFor(secret: string, seed: string): string {
+function csrfTokenFor(secret: string, seed: string): string {
   return hmac(secret, `csrf:${seed}`);
 }
 

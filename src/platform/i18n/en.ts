@@ -77,6 +77,7 @@ export const en: Catalogue<typeof fr> = {
     PLEDGE_ALREADY_OPEN: 'You already have a pledge in progress for this need. You can propose another once it is fulfilled or withdrawn.',
     PLEDGE_OWN_PROJECT: 'You are on this project’s team: you cannot pledge to it.',
     NOT_PARTNER_REPRESENTATIVE: 'Only a representative of a partner organisation can pledge on its behalf.',
+    PARTNER_OUTSIDE_TERRITORY: 'This organisation is not a partner of any caisse serving this project’s territory: it cannot pledge on its honour here.',
     PROJECT_NOT_FOUND: 'This project cannot be found.',
     NEED_NOT_FOUND: 'This need cannot be found.',
     TRANSITION_NOT_ALLOWED: 'This status change is not allowed for this project.',

@@ -73,6 +73,7 @@ export const fr = {
     PLEDGE_ALREADY_OPEN: 'Vous avez déjà un engagement en cours pour ce besoin. Vous pourrez en proposer un autre une fois celui-ci réalisé ou retiré.',
     PLEDGE_OWN_PROJECT: 'Vous faites partie de l’équipe de ce projet : vous ne pouvez pas vous engager envers lui.',
     NOT_PARTNER_REPRESENTATIVE: 'Seule une personne représentant un organisme partenaire peut s’engager en son nom.',
+    PARTNER_OUTSIDE_TERRITORY: 'Cet organisme n’est partenaire d’aucune caisse qui dessert le territoire de ce projet : il ne peut pas s’y engager sur l’honneur.',
     PROJECT_NOT_FOUND: 'Ce projet est introuvable.',
     NEED_NOT_FOUND: 'Ce besoin est introuvable.',
     TRANSITION_NOT_ALLOWED: 'Ce changement de statut n’est pas permis pour ce projet.',

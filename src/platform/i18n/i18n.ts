@@ -1,6 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 
-export const LOCALES = ['fr', 'en'] as const;
+const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
 /** BCP 47 tags used for Intl and the html lang attribute. */
@@ -56,11 +56,6 @@ export function registerCatalogues(c: { fr: Catalogue; en: Catalogue }): void {
   loaded = c;
 }
 
-/** The catalogues loaded by registerCatalogues (for the parity test and tooling). */
-export function loadedCatalogues(): { fr: Catalogue; en: Catalogue } {
-  if (!loaded) throw new Error('i18n catalogues are not registered yet (registerCatalogues)');
-  return loaded;
-}
 
 export function translator(locale: Locale): T {
   return translators[locale];

@@ -50,7 +50,7 @@ export type Jobs = {
   readonly boss: PgBoss;
 };
 
-export const DEFAULT_JOBS_SCHEMA = 'pgboss';
+const DEFAULT_JOBS_SCHEMA = 'pgboss';
 
 export function createJobs(database: Database, definitions: JobDefinition[], opts: JobsOptions): Jobs {
   const schema = opts.schema ?? DEFAULT_JOBS_SCHEMA;

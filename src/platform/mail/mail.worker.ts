@@ -6,7 +6,7 @@ import { mailRepository } from './mail.repository.js';
 export const MAX_MAIL_ATTEMPTS = 5;
 
 /** Exponential backoff: 30 s, 2 min, 8 min, 32 min, then give up (visible to staff as failed). */
-export function nextAttemptDelayMs(attempts: number): number {
+function nextAttemptDelayMs(attempts: number): number {
   return 30_000 * 4 ** Math.max(0, attempts - 1);
 }
 

@@ -70,15 +70,22 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
               {actor ? (
                 <>
                   <a href="/messages" class="link-button header-messages" {...current('messages')}>
-                    {t('nav.messages')}
+                    <svg class="header-messages-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="22" height="22"><path fill="currentColor" d="M3 5h18a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1Zm1 3.2V17h16V8.2l-8 5-8-5ZM5.3 7l6.7 4.2L18.7 7H5.3Z" /></svg>
+                    <span class="header-messages-text">{t('nav.messages')}</span>
                     <span class="visually-hidden" data-live-messages-label>{ctx.badges?.messages ? `, ${t('notifications.messagesUnread', { count: ctx.badges.messages })}` : ''}</span>
                     <span class="header-badge" aria-hidden="true" data-live-messages-count hidden={!ctx.badges?.messages}>{ctx.badges?.messages || ''}</span>
                   </a>
-                  <a href="/moi" class="button button-small" {...current('me')}>{actor.displayName}</a>
-                  <form method="post" action="/deconnexion">
-                    <CsrfField token={ctx.csrfToken} />
-                    <button type="submit" class="link-button">{t('nav.signOut')}</button>
-                  </form>
+                  {/* Wide screens: the account links fold into a menu under the name, so the header keeps one row; phones: listed flat (app.css). */}
+                  <details class="account-menu">
+                    <summary class="button button-small account-menu-button" title={actor.displayName}>{actor.displayName}</summary>
+                    <div class="account-menu-panel">
+                      <a href="/moi" class="link-button" {...current('me')}>{t('nav.me')}</a>
+                      <form method="post" action="/deconnexion">
+                        <CsrfField token={ctx.csrfToken} />
+                        <button type="submit" class="link-button">{t('nav.signOut')}</button>
+                      </form>
+                    </div>
+                  </details>
                 </>
               ) : (
                 <>

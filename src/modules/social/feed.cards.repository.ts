@@ -39,7 +39,7 @@ const COVER_COLS = sql.raw('cv.storage_key AS cover_key, cv.alt AS cover_alt, cv
 const NO_COUNTS = sql.raw('0 AS likes, 0 AS bravos, 0 AS wants, 0 AS comments, NULL::text[] AS mine');
 const ids = (list: Set<string>) => param([...list]);
 
-export const feedCardsRepository = {
+const feedCardsRepository = {
   /**
    * Summaries, covers, reaction and comment counts (and the viewer's own reactions) of every subject
    * on a feed page, plus the actors' photos: one round trip whatever the page's size (no N+1).
@@ -71,7 +71,7 @@ export const feedCardsRepository = {
 };
 
 /** Markdown punctuation out, whitespace folded, cut on a word near `max` characters. */
-export function plainExcerpt(text: string, max = 220): string {
+function plainExcerpt(text: string, max = 220): string {
   const plain = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`~|]+/g, '').replace(/\s+/g, ' ').trim();
   if (plain.length <= max) return plain;
   const cut = plain.slice(0, max);
@@ -80,7 +80,7 @@ export function plainExcerpt(text: string, max = 220): string {
 }
 
 /** The subject a card is about, and what a reaction or a comment on it targets. */
-export function cardSubject(a: Pick<ActivityRow, 'subject_type' | 'subject_id' | 'project_id'>): { type: CardRow['ref_type']; id: string; target: ReactionTarget | null } | null {
+function cardSubject(a: Pick<ActivityRow, 'subject_type' | 'subject_id' | 'project_id'>): { type: CardRow['ref_type']; id: string; target: ReactionTarget | null } | null {
   if (a.subject_type === 'update') return { type: 'update', id: a.subject_id, target: 'update' };
   if (a.subject_type === 'offer') return { type: 'offer', id: a.subject_id, target: null };
   if (a.subject_type === 'board') return { type: 'board', id: a.subject_id, target: null };
