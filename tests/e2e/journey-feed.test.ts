@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
-import { createProject, createUser, uid } from '../helpers/factories.js';
+import { createProject, createTerritory, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { activities } from '../../src/modules/social/social.tables.js';
 import { newId } from '../../src/db/ids.js';
@@ -26,10 +26,11 @@ describe.each([
   const t = translator(lang);
 
   it('follows a project with the keyboard, sees its news with the reason, and loads more', async () => {
-    const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const far = (await territoriesRepository.findBySlug(h.ctx.database.db, 'ahuntsic'))!;
     const promoter = await createUser(h.ctx, { territoryId: far.id, locale: lang });
-    const reader = await createUser(h.ctx, { territoryId: villeray.id, locale: lang });
+    // A neighbourhood of their own: on a shared PostgreSQL, other test files post in the pilot ones.
+    const home = await createTerritory(h.ctx, { kind: 'neighbourhood' });
+    const reader = await createUser(h.ctx, { territoryId: home.id, locale: lang });
     const title = lang === 'fr' ? `Serre du parc ${uid().slice(0, 4)}` : `Park greenhouse ${uid().slice(0, 4)}`;
     const project = await createProject(h.ctx, { promoterId: promoter.id, territoryId: far.id, title });
     // 25 pieces of news, alternating kinds so none are grouped: more than one page (20).
