@@ -1,8 +1,10 @@
 /**
- * One error type for the whole app. Services throw AppError with a code from this closed set;
- * `http/error-handler.ts` maps each code to an HTTP status and a translated message.
+ * One error type for the whole app. Services throw AppError with a code from a closed set: the
+ * platform's codes below plus each module's `<m>.errors.ts` (ADR 0011), registered from the module
+ * descriptors at the composition root. `http/error-handler.tsx` maps each code to an HTTP status and
+ * a translated message (`errors.<CODE>` in the platform or the module catalogue).
  */
-export const ERROR_STATUS = {
+export const PLATFORM_ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   MALFORMED_REQUEST: 400,
@@ -67,17 +69,41 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   REPORT_TARGET_NOT_FOUND: 404,
   MODERATION_STATE: 409,
-  DELEGATE_CAMPAIGN_NOT_FOUND: 404,
-  DELEGATE_REGISTRATION_CLOSED: 409,
-  DELEGATE_ALREADY_APPLIED: 409,
-  DELEGATE_APPLICATION_NOT_FOUND: 404,
-  DELEGATE_ALREADY_DECIDED: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+/** A module's codes and their HTTP statuses: `export const xErrors = { … } as const satisfies ErrorStatusMap`. */
+export type ErrorStatusMap = Readonly<Record<string, number>>;
+
+/**
+ * Modules add their codes to the type by augmenting this interface from their `<m>.errors.ts`:
+ * `declare module '../../platform/errors.js' { interface ModuleErrorCodes extends Record<keyof typeof xErrors, true> {} }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging in each module
+export interface ModuleErrorCodes {}
+
+export type ErrorCode = keyof typeof PLATFORM_ERROR_STATUS | keyof ModuleErrorCodes;
+
+const statuses = new Map<string, number>(Object.entries(PLATFORM_ERROR_STATUS));
+
+/** Called once per module descriptor by the composition root; a code may be defined once. */
+export function registerErrorStatuses(owner: string, map: ErrorStatusMap): void {
+  for (const [code, status] of Object.entries(map)) {
+    if (statuses.has(code)) throw new Error(`error code ${code} (module ${owner}) is defined twice`);
+    statuses.set(code, status);
+  }
+}
+
+/** Every known code with its status: the platform's and the registered modules'. */
+export function errorStatuses(): ReadonlyMap<string, number> {
+  return statuses;
+}
+
+export function errorStatus(code: ErrorCode): number {
+  return statuses.get(code) ?? 500;
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -91,7 +117,7 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return ERROR_STATUS[this.code];
+    return errorStatus(this.code);
   }
 }
 

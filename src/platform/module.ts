@@ -1,4 +1,6 @@
 import type { Deps } from './deps.js';
+import type { ErrorStatusMap } from './errors.js';
+import type { PersonalDataHooks } from './personal-data.js';
 import type { Module } from './http/module.js';
 import type { JobDefinition, Jobs } from './jobs/jobs.js';
 import type { NavEntry } from './views/nav.js';
@@ -24,6 +26,10 @@ export type ModuleDescriptor = {
   presenters?: readonly Record<string, unknown>[];
   /** Main navigation entries. */
   nav?: readonly NavEntry[];
+  /** The module's error codes and HTTP statuses (`<m>.errors.ts`); messages are `errors.<CODE>` in its catalogue. */
+  errors?: ErrorStatusMap;
+  /** What the module holds about a person: export sections and anonymisation on account deletion. */
+  personalData?: PersonalDataHooks;
 };
 
 /** Identity with a type check: `export const offersModule = defineModule({ … })`. */

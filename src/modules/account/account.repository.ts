@@ -47,7 +47,8 @@ function forgetActorInNotifications(userId: string): ReturnType<typeof sql> {
       OR (n.kind = 'message.new' AND n.subject_type = 'conversation' AND n.subject_id IN (SELECT cp.conversation_id FROM conversation_participants cp WHERE cp.user_id = ${userId})))`;
 }
 
-export type ExportSections = Record<keyof typeof SECTIONS, Row[]>;
+/** Section name → rows; the account module's sections and every module's `personalData.export`. */
+export type ExportSections = Record<string, Row[]>;
 
 export const accountRepository = {
   async exportData(db: Db, userId: string): Promise<ExportSections> {

@@ -11,6 +11,7 @@ import { usersRepository, type UserRow } from '../auth/users.repository.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { mediaStore } from '../media/media.service.js';
 import { MEDIA_KEY } from '../media/media.storage.js';
+import { personalDataHooks } from '../../platform/personal-data.js';
 import { accountRepository, type ExportSections } from './account.repository.js';
 
 /** 2: every field name is camelCase, like the rest of the API (1 had the database's snake_case). */
@@ -27,7 +28,14 @@ async function activeUser(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<
 /** Everything the platform holds about the caller, in one JSON document (right of access and portability). */
 export async function exportMyData(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<AccountExport> {
   const user = await activeUser(deps, actor);
-  const data = await accountRepository.exportData(deps.db, user.id);
+  const data: ExportSections = await accountRepository.exportData(deps.db, user.id);
+  for (const { owner, hooks } of personalDataHooks()) {
+    if (!hooks.export) continue;
+    for (const [section, rows] of Object.entries(await hooks.export(deps.db, user.id))) {
+      if (section in data) throw new Error(`export section ${section} (module ${owner}) is defined twice`);
+      data[section] = rows;
+    }
+  }
   await audit(deps.db, { actorId: user.id, action: 'account.exported', subjectType: 'user', subjectId: user.id });
   return { format: 'espace-collectif-export', version: EXPORT_FORMAT_VERSION, exportedAt: new Date().toISOString(), data: camelCaseSections(data) };
 }
@@ -43,6 +51,7 @@ export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { 
   const t = translator(user.locale);
   const suffix = user.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-12);
   const result = await deps.db.transaction(async (tx) => {
+    for (const { hooks } of personalDataHooks()) if (hooks.anonymise) await hooks.anonymise(tx, user.id);
     const done = await accountRepository.anonymise(tx, user.id, {
       email: `supprime-${suffix}@invalid.espace-collectif.ca`,
       handle: `compte-supprime-${suffix}`,

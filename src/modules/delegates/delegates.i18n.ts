@@ -1,5 +1,12 @@
 /** Strings of the delegate programme, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    DELEGATE_CAMPAIGN_NOT_FOUND: 'Cette caisse n’a pas ouvert d’inscription des délégué·es.',
+    DELEGATE_REGISTRATION_CLOSED: 'L’inscription des délégué·es est fermée : la date limite est passée.',
+    DELEGATE_ALREADY_APPLIED: 'Vous avez déjà posé votre candidature pour cette inscription.',
+    DELEGATE_APPLICATION_NOT_FOUND: 'Cette candidature est introuvable.',
+    DELEGATE_ALREADY_DECIDED: 'Une décision a déjà été prise pour cette candidature.',
+  },
   delegates: {
     title: 'Devenir délégué·e — {{caisse}}',
     navLabel: 'Délégué·es',
@@ -92,6 +99,13 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    DELEGATE_CAMPAIGN_NOT_FOUND: 'This caisse has not opened delegate registration.',
+    DELEGATE_REGISTRATION_CLOSED: 'Delegate registration is closed: the deadline has passed.',
+    DELEGATE_ALREADY_APPLIED: 'You have already applied in this registration.',
+    DELEGATE_APPLICATION_NOT_FOUND: 'This application cannot be found.',
+    DELEGATE_ALREADY_DECIDED: 'A decision was already made on this application.',
+  },
   delegates: {
     title: 'Become a delegate — {{caisse}}',
     navLabel: 'Delegates',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_STATUS, type ErrorCode } from '../errors.js';
+import { errorStatuses as knownErrorStatuses } from '../errors.js';
 
 /** Extra facts a route gives its OpenAPI operation through `config.openapi`. */
 export type RouteDocs = {
@@ -35,8 +35,8 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'The instance is overloaded or shutting down: retry after `Retry-After` seconds.',
 };
 
-function codesFor(status: number): ErrorCode[] {
-  return (Object.keys(ERROR_STATUS) as ErrorCode[]).filter((c) => ERROR_STATUS[c] === status);
+function codesFor(status: number): string[] {
+  return [...knownErrorStatuses()].filter(([, s]) => s === status).map(([c]) => c);
 }
 
 /** The error envelope and one reusable response per status, listing the codes it can carry. */
@@ -59,7 +59,7 @@ function errorComponents(): { schemas: Json; responses: Json } {
           type: 'object',
           required: ['code', 'message'],
           properties: {
-            code: { type: 'string', enum: Object.keys(ERROR_STATUS), description: 'Stable machine-readable code.' },
+            code: { type: 'string', enum: [...knownErrorStatuses().keys()], description: 'Stable machine-readable code.' },
             message: { type: 'string', description: 'Human-readable message in the request language.' },
             details: { type: 'object', additionalProperties: true, description: 'Extra facts, e.g. `fields` for validation errors.' },
           },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flattenKeys, localeFromAcceptLanguage, translator } from './i18n.js';
 import { catalogues } from '../../catalogues.js';
 import { formatters } from './format.js';
+import { errorStatuses } from '../errors.js';
 
 describe('catalogues', () => {
   it('have exactly the same keys in French and English', () => {
@@ -9,6 +10,15 @@ describe('catalogues', () => {
     const en = new Set(flattenKeys(catalogues.en));
     expect([...fr].filter((k) => !en.has(k))).toEqual([]);
     expect([...en].filter((k) => !fr.has(k))).toEqual([]);
+  });
+
+  it('give every error code, the platform\'s and the modules\', a message in both languages', () => {
+    const codes = [...errorStatuses().keys()];
+    expect(codes.length).toBeGreaterThan(70);
+    for (const locale of ['fr', 'en'] as const) {
+      const errors = catalogues[locale].errors as Record<string, unknown>;
+      expect(codes.filter((c) => typeof errors[c] !== 'string')).toEqual([]);
+    }
   });
 
   it('have no empty string', () => {
