@@ -3,6 +3,7 @@ import { fr as platformFr } from './platform/i18n/fr.js';
 import { en as platformEn } from './platform/i18n/en.js';
 import { registerErrorStatuses } from './platform/errors.js';
 import { registerPersonalData } from './platform/personal-data.js';
+import { registerReportTargets } from './platform/report-targets.js';
 import { modules } from './modules/index.js';
 
 type Tree = Record<string, unknown>;
@@ -38,9 +39,10 @@ export const catalogues = {
 };
 
 // Importing this file loads the registries every entry point needs (app.ts, cli.ts, tests' setup):
-// the strings, the modules' error codes and their personal data hooks.
+// the strings, the modules' error codes, their personal data hooks and their report targets.
 registerCatalogues(catalogues);
 for (const m of modules) {
   if (m.errors) registerErrorStatuses(m.name, m.errors);
   if (m.personalData) registerPersonalData(m.name, m.personalData);
+  if (m.reportTargets) registerReportTargets(m.name, m.reportTargets);
 }

@@ -22,6 +22,7 @@ const ZConfig = z.object({
   OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(1).default(200),
   OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(48),
   OVERLOAD_MAX_WAIT_MS: z.coerce.number().int().min(1).default(500),
+  OUTBOUND_ALLOW_PRIVATE: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = {
@@ -45,6 +46,8 @@ export type Config = {
   shutdownGraceSeconds: number;
   /** Load shedding (503 + Retry-After); `null` turns it off (the default under NODE_ENV=test). */
   overload: OverloadConfig | null;
+  /** Outbound fetches (link previews) may reach private/loopback addresses: tests only (ADR 0023); always false otherwise. */
+  outboundAllowPrivate: boolean;
 };
 
 export type OverloadConfig = {
@@ -70,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production (32+ characters)');
   }
+  if (e.OUTBOUND_ALLOW_PRIVATE === 'on' && e.NODE_ENV !== 'test') {
+    throw new Error('Invalid configuration:\n  OUTBOUND_ALLOW_PRIVATE: only under NODE_ENV=test');
+  }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   const config: Config = {
     env: e.NODE_ENV,
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     overload: (e.OVERLOAD_GUARD ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on'
       ? { maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS, maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT, maxWaitMs: e.OVERLOAD_MAX_WAIT_MS, sampleIntervalMs: 100 }
       : null,
+    outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE === 'on',
   };
   return { ...config, ...overrides };
 }

@@ -16,6 +16,27 @@
   if (summary) summary.focus();
 })();
 
+// Header menus ("More", the account menu): Escape closes the open one and gives the focus back to
+// its button; a click elsewhere closes it. Without this file they still open and close by themselves.
+(function () {
+  var menus = Array.prototype.slice.call(document.querySelectorAll('details.nav-more-menu, details.account-menu'));
+  if (!menus.length) return;
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    menus.forEach(function (menu) {
+      if (!menu.open) return;
+      var hadFocus = menu.contains(document.activeElement);
+      menu.open = false;
+      if (hadFocus) menu.querySelector('summary').focus();
+    });
+  });
+  document.addEventListener('click', function (event) {
+    menus.forEach(function (menu) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    });
+  });
+})();
+
 // Notifications (live): signed-in pages have the bell; its badge follows the server-sent events of
 // /api/v1/notifications/stream, and a polite live region announces each new notification.
 (function () {

@@ -3,8 +3,12 @@
  * platform's codes below plus each module's `<m>.errors.ts` (ADR 0011), registered from the module
  * descriptors at the composition root. `http/error-handler.tsx` maps each code to an HTTP status and
  * a translated message (`errors.<CODE>` in the platform or the module catalogue).
+ *
+ * Only cross-cutting codes live here: what the HTTP layer, the form helper, idempotency, rate limits
+ * and guards throw, and the preconditions every module checks the same way (signed in, e-mail
+ * verified, allowed). A code that names a feature's concept belongs to that module's errors file.
  */
-export const PLATFORM_ERROR_STATUS = {
+const PLATFORM_ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   MALFORMED_REQUEST: 400,
@@ -15,60 +19,12 @@ export const PLATFORM_ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
-  ACCOUNT_SUSPENDED: 403,
   EMAIL_NOT_VERIFIED: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
-  PERSON_NOT_FOUND: 404,
-  TERRITORY_NOT_FOUND: 404,
-  CAISSE_NOT_FOUND: 404,
-  TOKEN_NOT_FOUND: 404,
-  TOKEN_EXPIRED: 401,
-  USER_NOT_FOUND: 404,
-  PLEDGE_NOT_FOUND: 404,
-  NEED_OVERSUBSCRIBED: 409,
-  PLEDGE_ALREADY_OPEN: 409,
-  PLEDGE_OWN_PROJECT: 403,
-  NOT_PARTNER_REPRESENTATIVE: 403,
-  PARTNER_OUTSIDE_TERRITORY: 403,
-  PROJECT_NOT_FOUND: 404,
-  NEED_NOT_FOUND: 404,
-  TRANSITION_NOT_ALLOWED: 409,
-  NEED_CLOSED: 409,
-  ORGANISATION_NOT_FOUND: 404,
-  OFFER_NOT_FOUND: 404,
-  CONVERSATION_NOT_FOUND: 404,
-  UNSUBSCRIBE_LINK_INVALID: 400,
-  NOTIFICATION_NOT_FOUND: 404,
-  FOLLOW_TARGET_NOT_FOUND: 404,
-  COMMENT_NOT_FOUND: 404,
-  UPDATE_NOT_FOUND: 404,
-  BOARD_NOT_FOUND: 404,
-  BOARD_LIMIT_REACHED: 409,
-  BOARD_FULL: 409,
-  NOT_REPRESENTATIVE: 403,
-  CHARTER_ALREADY_SIGNED: 409,
-  CHARTER_NOT_FOUND: 404,
-  CAPACITY_NOT_FOUND: 404,
-  CAPACITY_EXHAUSTED: 409,
-  OWNER_REQUIRED: 409,
-  NOT_OWNER: 403,
-  INVITATION_INVALID: 400,
-  BLOCKED: 403,
-  IMAGE_LIMIT_REACHED: 409,
-  HANDLE_TAKEN: 409,
-  SLUG_TAKEN: 409,
-  TERRITORY_OPEN: 409,
-  TOKEN_INVALID: 400,
-  REAUTH_REQUIRED: 401,
   IDEMPOTENCY_MISMATCH: 422,
-  ROLE_SCOPE_REQUIRED: 400,
-  LAST_ADMIN: 409,
   UNSUPPORTED_MEDIA: 415,
-  IMAGE_INVALID: 422,
   PAYLOAD_TOO_LARGE: 413,
-  REPORT_TARGET_NOT_FOUND: 404,
-  MODERATION_STATE: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -101,7 +57,7 @@ export function errorStatuses(): ReadonlyMap<string, number> {
   return statuses;
 }
 
-export function errorStatus(code: ErrorCode): number {
+function errorStatus(code: ErrorCode): number {
   return statuses.get(code) ?? 500;
 }
 

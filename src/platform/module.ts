@@ -1,6 +1,7 @@
 import type { Deps } from './deps.js';
 import type { ErrorStatusMap } from './errors.js';
 import type { PersonalDataHooks } from './personal-data.js';
+import type { ReportTargetDefinition } from './report-targets.js';
 import type { Module } from './http/module.js';
 import type { JobDefinition, Jobs } from './jobs/jobs.js';
 import type { NavEntry } from './views/nav.js';
@@ -30,6 +31,8 @@ export type ModuleDescriptor = {
   errors?: ErrorStatusMap;
   /** What the module holds about a person: export sections and anonymisation on account deletion. */
   personalData?: PersonalDataHooks;
+  /** What people may report in this module: how moderation finds, shows, hides or suspends each type. */
+  reportTargets?: readonly ReportTargetDefinition[];
 };
 
 /** Identity with a type check: `export const offersModule = defineModule({ … })`. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Fixed-window counters shared by every app instance (rate limits live in the database). */
@@ -19,6 +20,12 @@ export const mailOutbox = pgTable(
     kind: text('kind').notNull(),
     /** Extra headers (e.g. List-Unsubscribe on digests); never From, To or Subject. */
     headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    /**
+     * Who or what the mail speaks of besides its recipient, as `type:id` (`user:…` for a named
+     * person, `notification:…` for the notifications it relays): account deletion drops the unsent
+     * mails about the person (ADR 0010). Never sent.
+     */
+    about: text('about').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: ['pending', 'sent', 'failed', 'dev'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

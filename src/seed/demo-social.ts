@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { execRows } from '../db/client.js';
+import { activities } from '../modules/social/social.tables.js';
 import type { Deps } from '../platform/deps.js';
 
 /** A fresh 16-character id per row, in SQL (the demo fills activities set-based). */
@@ -72,6 +72,5 @@ export async function seedDemoSocial(deps: Pick<Deps, 'db'>): Promise<number> {
     WHERE u.handle IN ('marie-eve-tremblay', 'samir-haddad', 'priya-natarajan', 'louis-gagnon', 'daniel-oconnor', 'sophie-lavoie', 'emily-chen')
       AND NOT EXISTS (SELECT 1 FROM organisation_members m WHERE m.organisation_id = o.id AND m.user_id = u.id)
     ON CONFLICT DO NOTHING`);
-  const [row] = await execRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM activities`);
-  return row?.n ?? 0;
+  return db.$count(activities);
 }

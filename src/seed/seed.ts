@@ -19,6 +19,10 @@ import { seedDemoRollout } from './demo-rollout.js';
 import { seedCharters } from './charters.js';
 import { seedDemoPartners } from './demo-partners.js';
 import { seedDemoDelegates } from './demo-delegates.js';
+import { seedDemoContests } from './demo-contests.js';
+import { seedDemoCalls } from './demo-calls.js';
+import { seedDemoCallReviews } from './demo-call-reviews.js';
+import { seedDemoCrowdfunding } from './demo-crowdfunding.js';
 
 /** Territories and caisses of the pilot: inserted on the first start so sign-up works at once. */
 export async function seedReferenceData(deps: Deps): Promise<Map<string, string>> {
@@ -75,6 +79,11 @@ export async function seedIfEmpty(deps: Deps): Promise<boolean> {
     await seedDemoNotifications(deps);
     await seedDemoDigest(deps);
     await seedDemoRollout(deps);
+    await seedDemoContests(deps);
+    await seedDemoCalls(deps);
+    // After the calls' demo (seedDemoCalls): their jury, reviews and the past call's published results.
+    await seedDemoCallReviews(deps);
+    await seedDemoCrowdfunding(deps);
   }
   deps.log.info('first start: pilot territories, caisses and demo data created');
   return true;

@@ -2,24 +2,13 @@
  * Journey 7 (product.md): a person downloads everything the platform keeps about them, then deletes
  * their account; they are signed out and their page is gone. French and English, axe on every page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createUser, PASSWORD } from '../helpers/factories.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('my data journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('my data journey (%s)', (lang, locale, t) => {
   it('downloads my data, then deletes my account after confirming', async () => {
     const person = await createUser(h.ctx, { locale: lang, bio: lang === 'fr' ? 'Cycliste du quartier' : 'Neighbourhood cyclist' });
     const { context, page } = await newPage(h.browser, { locale });

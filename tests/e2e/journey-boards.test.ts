@@ -4,29 +4,18 @@
  * board page is opened signed out (Open Graph tags, share link). In French and English, axe on every
  * page reached, screenshots at desktop width and 320 px (/tmp/journey-boards-*.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 
 const titlesOnBoard = (page: Page) => page.locator('.board-masonry > li h3').allTextContents();
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('boards journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('boards journey (%s)', (lang, locale, t) => {
   it('creates a board, saves projects into it, reorders it with the keyboard and shares it', async () => {
     const plateau = (await territoriesRepository.findBySlug(h.ctx.database.db, 'plateau-mont-royal'))!;
     const me = await createUser(h.ctx, { territoryId: plateau.id, locale: lang });

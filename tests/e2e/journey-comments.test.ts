@@ -4,30 +4,19 @@
  * tombstone keeps the reply). In French and English, with an axe check on every state reached,
  * and a look at desktop and 320 px widths (screenshots in /tmp/journey-comments-*.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { projectUpdates } from '../../src/modules/projects/projects.tables.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';
 import { newId } from '../../src/db/ids.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('comments journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('comments journey (%s)', (lang, locale, t) => {
   it('reacts, comments with a mention, replies, edits and deletes', async () => {
     const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const promoter = await createUser(h.ctx, { territoryId: villeray.id, locale: lang, displayName: lang === 'fr' ? 'Fatima Haddad' : 'Grace Lee' });

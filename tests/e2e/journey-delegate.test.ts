@@ -4,25 +4,14 @@
  * reaches the projects to accompany. In French and English, axe on every page reached,
  * screenshots at desktop width and 390 px (/tmp/journey-delegate-*.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, startsWith, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createCaisse, createProject, createTerritory, createUser, uid } from '../helpers/factories.js';
 import { createCampaign } from '../integration/delegates.fixtures.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('delegate journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('delegate journey (%s)', (lang, locale, t) => {
   it('a member applies, staff approve, the delegate wears the badge and finds projects to accompany', async () => {
     const territory = await createTerritory(h.ctx, { nameFr: `Quartier ${uid().slice(0, 4)}`, nameEn: `Neighbourhood ${uid().slice(0, 4)}` });
     const caisse = await createCaisse(h.ctx, { territoryIds: [territory.id], name: lang === 'fr' ? 'Caisse des Érables' : 'Maple Caisse' });

@@ -3,28 +3,17 @@
  * the project's news with the reason it is shown, and loads more (htmx on scroll; a plain link without
  * JavaScript). In French and English, with an axe check on every page reached and a look at 320 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createTerritory, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { activities } from '../../src/modules/social/social.tables.js';
 import { newId } from '../../src/db/ids.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('feed journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('feed journey (%s)', (lang, locale, t) => {
   it('follows a project with the keyboard, sees its news with the reason, and loads more', async () => {
     const far = (await territoriesRepository.findBySlug(h.ctx.database.db, 'ahuntsic'))!;
     const promoter = await createUser(h.ctx, { territoryId: far.id, locale: lang });

@@ -4,10 +4,9 @@
  * the update, notification). In French and English, axe on every page reached, screenshots at
  * desktop width and 320 px (/tmp/journey-moderation-*.png).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
@@ -15,20 +14,10 @@ import { projectUpdates } from '../../src/modules/projects/projects.tables.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';
 import { newId } from '../../src/db/ids.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('moderation journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('moderation journey (%s)', (lang, locale, t) => {
   it('a neighbour reports an abusive update, a moderator hides it, the author is told why', async () => {
     const db = h.ctx.database.db;
     const villeray = (await territoriesRepository.findBySlug(db, 'villeray'))!;

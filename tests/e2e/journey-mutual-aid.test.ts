@@ -4,23 +4,18 @@
  * and both sides confirm the hours were given; the need shows its progress and impact moves.
  * In French and English, with an axe check on every page reached.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createOrganisation, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
+import type { T } from '../../src/platform/i18n/i18n.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
-async function addNeed(page: Page, fields: Record<string, string>, kind: string, t: ReturnType<typeof translator>) {
+async function addNeed(page: Page, fields: Record<string, string>, kind: string, t: T) {
   await page.getByRole('link', { name: t('projects.edit.addNeed') }).first().click();
   await page.locator(`input[name="kind"][value="${kind}"]`).check();
   for (const [name, value] of Object.entries(fields)) {
@@ -34,7 +29,7 @@ async function addNeed(page: Page, fields: Record<string, string>, kind: string,
   });
 }
 
-async function pledge(page: Page, projectUrl: string, needTitle: string, quantity: string, t: ReturnType<typeof translator>, onBehalfOf?: string) {
+async function pledge(page: Page, projectUrl: string, needTitle: string, quantity: string, t: T, onBehalfOf?: string) {
   await page.goto(projectUrl);
   await page.getByRole('link', { name: t('needs.helpFor', { title: needTitle }) }).click();
   await expectAccessible(page, 'pledge form');
@@ -48,12 +43,7 @@ async function pledge(page: Page, projectUrl: string, needTitle: string, quantit
   await page.waitForURL('**/moi/contributions**');
 }
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('mutual-aid journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('mutual-aid journey (%s)', (lang, locale, t) => {
   it('publishes a project with four needs, receives two pledges, and counts the help once both sides confirm', async () => {
     const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const promoter = await createUser(h.ctx, { territoryId: villeray.id, locale: lang });

@@ -4,25 +4,14 @@
  * Driven with the keyboard-accessible controls a person uses, in French and in English,
  * with an axe check on every page reached.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { mailRepository } from '../../src/platform/mail/mail.repository.js';
 import { uid } from '../helpers/factories.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('newcomer journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('newcomer journey (%s)', (lang, locale, t) => {
   it('signs up, verifies, edits the personal page, and the page is public', async () => {
     const { context, page } = await newPage(h.browser, { locale });
     const email = `journey-${uid()}@example.test`;

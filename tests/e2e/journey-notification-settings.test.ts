@@ -3,28 +3,17 @@
  * the keyboard only, then opens a signed unsubscribe link (signed out) and confirms it; a tampered
  * link shows a clear error. In French and English, axe on every page, screenshots at 1280 and 320 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, useBrowserHarness } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { notificationMailRepository } from '../../src/modules/notifications/notifications.mail.repository.js';
 import { unsubscribeUrl } from '../../src/modules/notifications/notifications.mail.render.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('notification settings journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('notification settings journey (%s)', (lang, locale, t) => {
   it('changes the settings with the keyboard, then unsubscribes through a signed link', { timeout: 240_000 }, async () => {
     const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const person = await createUser(h.ctx, { territoryId: villeray.id, locale: lang });

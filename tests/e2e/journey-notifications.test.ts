@@ -4,26 +4,15 @@
  * announces it; B opens the notification centre and the notification, which becomes read.
  * In French and English, axe on every page reached, screenshots at desktop width and 320 px.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createUser } from '../helpers/factories.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('live notifications journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('live notifications journey (%s)', (lang, locale, t) => {
   it('updates B’s badges live when A writes, then B opens the notification centre and the notification', async () => {
     const writer = await createUser(h.ctx, { locale: lang, displayName: lang === 'fr' ? 'Amina Tremblay' : 'Amina Brown' });
     const reader = await createUser(h.ctx, { locale: lang, displayName: lang === 'fr' ? 'Benoît Gagnon' : 'Ben Walker' });

@@ -4,32 +4,21 @@
  * the partner badge, declares a standing capacity, then pledges to a project need on the
  * organisation's behalf drawing on that capacity. French and English, axe on every page reached.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createNeed, createOrganisation, createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { caisses, caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
 import { pledges } from '../../src/modules/pledges/pledges.tables.js';
 import { seedCharters } from '../../src/seed/charters.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-  await seedCharters(h.ctx.app.deps);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
+beforeAll(() => seedCharters(h.ctx.app.deps));
 
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('partner journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('partner journey (%s)', (lang, locale, t) => {
   it('signs the caisse’s charter, declares a capacity and pledges on the organisation’s honour', { timeout: 90_000 }, async () => {
     const db = h.ctx.database.db;
     const villeray = (await territoriesRepository.findBySlug(db, 'villeray'))!;

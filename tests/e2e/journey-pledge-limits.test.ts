@@ -5,26 +5,15 @@
  * have a pledge in progress. The team sees who wants to help and was notified. French and
  * English, axe on every page reached.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, useBrowserHarness } from '../helpers/browser.js';
 import { createNeed, createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { localToday } from '../../src/modules/pledges/pledges.policy.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('pledge limits journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('pledge limits journey (%s)', (lang, locale, t) => {
   it('“I want to help” → the needs → pledge → pending, no second pledge; the team sees who', async () => {
     const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const promoter = await createUser(h.ctx, { territoryId: villeray.id, locale: lang });

@@ -5,30 +5,19 @@
  * comment, a moderator of the territory's caisse hides it, and it is gone from the page, the API
  * and the notifications. French and English, axe on every page reached.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ensureReferenceData, expectAccessible, newPage, startsWith, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser, signIn, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
 import { mailOutbox } from '../../src/platform/platform.tables.js';
 import { digestPeriod, sendDigest } from '../../src/modules/notifications/notifications.digest.service.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('public square journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('public square journey (%s)', (lang, locale, t) => {
   it('follow → feed → react → comment with a mention → live bell and digest; report → hide → gone', async () => {
     const db = h.ctx.database.db;
     const villeray = (await territoriesRepository.findBySlug(db, 'villeray'))!;

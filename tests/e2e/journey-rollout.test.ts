@@ -7,33 +7,22 @@
  * every page reached.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, startsWith, type BrowserHarness } from '../helpers/browser.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { startSmtpServer, decodeQuotedPrintable } from '../helpers/smtp.js';
 import { flushMail } from '../helpers/test-app.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
 import { createTerritory, createUser, uid } from '../helpers/factories.js';
 import { rolloutJobs } from '../../src/modules/territories/territories.rollout.jobs.js';
 import { rolloutRepository } from '../../src/modules/territories/territories.rollout.repository.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 
-let h: BrowserHarness;
+const h = useBrowserHarness();
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
   smtp = await startSmtpServer();
 });
-afterAll(async () => {
-  await smtp.close();
-  await h.close();
-});
+afterAll(() => smtp.close());
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('rollout journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('rollout journey (%s)', (lang, locale, t) => {
   it('waitlist → an admin opens the neighbourhood → each address gets one invitation → sign-up with it chosen; the map is accessible', async () => {
     const s = uid().slice(0, 6);
     const name = lang === 'fr' ? `Quartier Saint-Édouard ${s}` : `Saint-Edouard ${s}`;

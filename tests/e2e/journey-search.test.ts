@@ -4,28 +4,19 @@
  * offer and reports it; a moderator of the territory's caisse sees it in the queue. French and
  * English, axe on every page reached, on a desktop and a phone width.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, useBrowserHarness } from '../helpers/browser.js';
 import { createOrganisation, createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { offers } from '../../src/modules/offers/offers.tables.js';
 import { reports } from '../../src/modules/moderation/moderation.tables.js';
 import { newId } from '../../src/db/ids.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
-describe.each([
-  ['fr', 'fr-CA', 1280],
-  ['en', 'en-CA', 390],
-] as const)('search journey (%s)', (lang, locale, width) => {
-  const t = translator(lang);
+describe.each(JOURNEY_LOCALES)('search journey (%s)', (lang, locale, t) => {
+  const width = lang === 'fr' ? 1280 : 390; // French on a desktop, English on a phone
 
   it('"eglise" finds "Église" across types; the offer is reported', async () => {
     const db = h.ctx.database.db;

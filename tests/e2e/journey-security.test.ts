@@ -4,18 +4,12 @@
  * pages arrive compressed, and a sign-in with a hostile `retour` stays on the site. French and English.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 /** Collects CSP violations (the DOM event and the console message) for everything the page does. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -34,12 +28,7 @@ async function watchCsp(page: Page): Promise<string[]> {
 
 const domViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('CSP and htmx (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('CSP and htmx (%s)', (lang, locale, t) => {
   it('no page reports a CSP violation, htmx injects no style, indicators are styled by app.css', async () => {
     const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const user = await createUser(h.ctx, { territoryId: villeray.id, locale: lang });

@@ -4,28 +4,17 @@
  * 390 px phone finds the navigation behind a menu button with the keyboard. French and English,
  * axe on every page reached.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, signInAs, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
-import { translator } from '../../src/platform/i18n/i18n.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { activities } from '../../src/modules/social/social.tables.js';
 import { offers } from '../../src/modules/offers/offers.tables.js';
 import { newId } from '../../src/db/ids.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
-describe.each([
-  ['fr', 'fr-CA'],
-  ['en', 'en-CA'],
-] as const)('social feel journey (%s)', (lang, locale) => {
-  const t = translator(lang);
-
+describe.each(JOURNEY_LOCALES)('social feel journey (%s)', (lang, locale, t) => {
   it('lands on the neighbourhood, reacts to a card in place, sees a personal page full of deeds, and uses the phone menu', async () => {
     const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const author = await createUser(h.ctx, { territoryId: villeray.id, locale: lang });

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { ensureReferenceData, expectAccessible, newPage, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { describe, it, expect } from 'vitest';
+import { expectAccessible, JOURNEY_LOCALES, newPage, useBrowserHarness } from '../helpers/browser.js';
 
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-  await ensureReferenceData(h.ctx);
-});
-afterAll(() => h.close());
+const h = useBrowserHarness();
 
 const PAGES = ['/', '/territoires', '/territoires/plateau-mont-royal', '/territoires/rosemont', '/caisses', '/caisses/plateau-mont-royal', '/inscription', '/connexion', '/mot-de-passe-oublie', '/reinitialiser-mot-de-passe?token=expired-token-000', '/verifier-courriel?token=abcdefghijkl', '/confidentialite', '/page-qui-nexiste-pas'];
 
 describe('every public page template is accessible (WCAG 2.2 AA)', () => {
-  for (const locale of ['fr-CA', 'en-CA']) {
+  for (const [, locale] of JOURNEY_LOCALES) {
     it(`in ${locale}, signed out`, async () => {
       const { context, page } = await newPage(h.browser, { locale });
       for (const path of PAGES) {

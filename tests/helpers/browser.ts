@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestContext } from './test-app.js';
 import { launchChromium } from './screenshot.js';
 import { seedReferenceData } from '../../src/seed/seed.js';
 import type { Config } from '../../src/config.js';
 import { PASSWORD } from './factories.js';
+import { translator, type Locale, type T } from '../../src/platform/i18n/i18n.js';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -31,8 +32,12 @@ export async function startBrowserHarness(overrides: Partial<Config> = {}): Prom
   };
 }
 
-/** Seeds the pilot territories once per database (PostgreSQL is shared by concurrent files). */
-export async function ensureReferenceData(ctx: TestContext): Promise<void> {
+/**
+ * The pilot territories and caisses (`seedReferenceData`), inserted once per database: PostgreSQL is
+ * shared by concurrent files. Not the seed's `ensureReferenceData`, which is the app's start-up
+ * upkeep (a v1 charter for every caisse): journeys that need charters seed them themselves.
+ */
+export async function ensurePilotTerritories(ctx: TestContext): Promise<void> {
   const rows = await ctx.database.query<{ n: number }>("SELECT count(*)::int AS n FROM territories WHERE slug = 'plateau-mont-royal'");
   if ((rows[0]?.n ?? 0) === 0) {
     try {
@@ -42,6 +47,47 @@ export async function ensureReferenceData(ctx: TestContext): Promise<void> {
     }
   }
 }
+
+/**
+ * The file's browser harness, started in `beforeAll` (pilot territories ensured) and closed in
+ * `afterAll`. Returns a stand-in whose `ctx`, `baseUrl` and `browser` read the running harness, so
+ * `h.ctx` works in tests and hooks; reading them outside (at collection time) throws.
+ */
+export function useBrowserHarness(overrides: Partial<Config> = {}): Omit<BrowserHarness, 'close'> {
+  let harness: BrowserHarness | undefined;
+  beforeAll(async () => {
+    harness = await startBrowserHarness(overrides);
+    await ensurePilotTerritories(harness.ctx);
+  });
+  afterAll(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+  const running = (): BrowserHarness => {
+    if (!harness) throw new Error('the browser harness runs only inside tests and hooks (useBrowserHarness)');
+    return harness;
+  };
+  return {
+    get ctx() {
+      return running().ctx;
+    },
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get browser() {
+      return running().browser;
+    },
+  };
+}
+
+/** `[lang, browser locale, translator]`: one row per language a journey runs in. */
+export type JourneyLocale = readonly [lang: Locale, locale: `${Locale}-CA`, t: T];
+
+/** Every journey runs in French and English: `describe.each(JOURNEY_LOCALES)('x journey (%s)', (lang, locale, t) => …)`. */
+export const JOURNEY_LOCALES: readonly JourneyLocale[] = [
+  ['fr', 'fr-CA', translator('fr')],
+  ['en', 'en-CA', translator('en')],
+];
 
 export async function newPage(browser: Browser, opts: { locale?: string; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: opts.locale ?? 'fr-CA', viewport: { width: opts.width ?? 1280, height: 900 } });

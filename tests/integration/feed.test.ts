@@ -1,58 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { createNeed, createProject, createTerritory, createUser, signIn, uid } from '../helpers/factories.js';
+import { createNeed, createProject, createTerritory } from '../helpers/factories.js';
 import { activities, follows } from '../../src/modules/social/social.tables.js';
-import { type ActivityKind } from '../../src/modules/social/social.domain.js';
 import { projects } from '../../src/modules/projects/projects.tables.js';
 import { users } from '../../src/modules/auth/auth.tables.js';
-import { newId } from '../../src/db/ids.js';
-import { localToday } from '../../src/modules/pledges/pledges.policy.js';
+import { activity, api, borough, ctx, feed, follow, inDays, person, territory, useFeedApp } from './feed.fixtures.js';
 
-let ctx: TestContext;
-let borough: { id: string; slug: string };
-let territory: { id: string; slug: string; nameFr: string; nameEn: string };
-type Session = { cookie: string; csrf: string };
-type Item = { id: string; kind: string; count: number; activityIds: string[]; text: string; url: string; why: { type: string; name: string; text: string }; actors: { handle: string }[] };
-
-beforeAll(async () => {
-  ctx = await createTestApp();
-  borough = await createTerritory(ctx, { kind: 'borough', nameFr: 'Arrondissement test', nameEn: 'Test borough' });
-  territory = await createTerritory(ctx, { parentId: borough.id, nameFr: `Villeray ${uid()}`, nameEn: `Villeray EN ${uid()}` });
-});
-afterAll(() => ctx.close());
-
-const api = (s: Session | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) =>
-  ctx.app.inject({ method, url, headers: { ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}), ...headers }, ...(payload ? { payload } : {}) });
-async function person(o: Parameters<typeof createUser>[1] = {}) {
-  const user = await createUser(ctx, { territoryId: null, ...o });
-  return { user, s: await signIn(ctx, user.email) };
-}
-const feed = async (s: Session | null, query: string, headers: Record<string, string> = {}) => {
-  const res = await api(s, 'GET', `/api/v1/feed?${query}`, undefined, headers);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<{ items: Item[]; nextCursor: string | null }>();
-};
-const follow = async (s: Session, targetType: string, targetId: string) => expect((await api(s, 'POST', '/api/v1/follows', { targetType, targetId })).statusCode).toBe(201);
-
-let clock = Date.parse('2026-06-01T12:00:00Z');
-/** An activity at a chosen, strictly increasing time (newest last). */
-async function activity(o: { kind?: ActivityKind; projectId?: string | null; actorId?: string | null; territoryId?: string | null; organisationId?: string | null; subjectType?: 'project' | 'pledge' | 'need' | 'update' | 'offer'; subjectId?: string; data?: Record<string, string>; hidden?: boolean; at?: Date }) {
-  clock += 1000;
-  const id = newId();
-  await ctx.database.db.insert(activities).values({
-    id, kind: o.kind ?? 'pledge_fulfilled', actorId: o.actorId ?? null, subjectType: o.subjectType ?? 'pledge', subjectId: o.subjectId ?? newId(), projectId: o.projectId ?? null,
-    territoryId: o.territoryId ?? null, organisationId: o.organisationId ?? null, data: o.data ?? {}, hiddenAt: o.hidden ? new Date() : null, createdAt: o.at ?? new Date(clock),
-  });
-  return id;
-}
-
-const today = localToday(new Date());
-const inDays = (n: number) => {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
+useFeedApp();
 
 describe('activities are recorded by the events themselves', () => {
   it('publishing, an update, a need met, a pledge fulfilled and an offer each leave one activity', async () => {
@@ -143,77 +97,6 @@ describe('the following feed', () => {
     const items = (await feed(reader.s, 'scope=following&limit=50')).items;
     expect(items.find((i) => i.id === inChild)?.why).toMatchObject({ type: 'territory', name: 'Arrondissement test' });
     expect(items.find((i) => i.id === byPerson)?.why).toMatchObject({ type: 'user', text: 'Parce que vous suivez Marc Voisin' });
-  });
-
-  it('groups consecutive repetitive items with plurals, and not across other items', async () => {
-    const reader = await person();
-    const reader2 = await person({ locale: 'en' });
-    const promoter = await person();
-    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Cuisine collective' });
-    const other = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id, title: 'Autre' });
-    for (const r of [reader, reader2]) { await follow(r.s, 'project', project.id); await follow(r.s, 'project', other.id); }
-    const data = { projectTitle: 'Cuisine collective' };
-    const lone = await activity({ projectId: project.id, data });
-    await activity({ kind: 'need_met', projectId: other.id, subjectType: 'need', data: { projectTitle: 'Autre', needTitle: 'n' } });
-    const run = [await activity({ projectId: project.id, data }), await activity({ projectId: project.id, data }), await activity({ projectId: project.id, data })];
-    const items = (await feed(reader.s, 'scope=following')).items;
-    expect(items.map((i) => i.count)).toEqual([3, 1, 1]);
-    expect(items[0]!.activityIds).toEqual([...run].reverse());
-    expect(items[0]!.text).toBe('3 voisin·e·s ont tenu leur engagement envers Cuisine collective');
-    expect(items[2]!.activityIds).toEqual([lone]);
-    expect((await feed(reader2.s, 'scope=following')).items[0]!.text).toBe('3 neighbours followed through on their pledges to Cuisine collective');
-  });
-
-  it('pages with a stable cursor: nothing repeated or skipped while new activity arrives', async () => {
-    const reader = await person();
-    const promoter = await person();
-    const project = await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id });
-    await follow(reader.s, 'project', project.id);
-    const kinds: ActivityKind[] = ['project_update', 'need_met'];
-    const created: string[] = [];
-    for (let i = 0; i < 25; i++) created.push(await activity({ kind: kinds[i % 2], projectId: project.id, subjectType: i % 2 ? 'need' : 'update', data: { projectTitle: 'P', title: `n${i}` } }));
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await feed(reader.s, `scope=following&limit=10${cursor ? `&cursor=${cursor}` : ''}`);
-      seen.push(...res.items.flatMap((i) => i.activityIds));
-      cursor = res.nextCursor;
-      if (pages === 0) await activity({ kind: 'project_update', projectId: project.id, subjectType: 'update', data: { projectTitle: 'P', title: 'newer' } });
-      pages++;
-    } while (cursor && pages < 10);
-    expect(pages).toBe(3);
-    expect(seen).toEqual([...created].reverse());
-    expect((await api(reader.s, 'GET', '/api/v1/feed?scope=following&cursor=garbage')).statusCode).toBe(400);
-    expect((await api(reader.s, 'GET', '/api/v1/feed?scope=following&limit=101')).statusCode).toBe(400);
-  });
-
-  it('groups the same way whatever the page size: pages of 1, 2, 3, 7 concatenate to the page of 50', async () => {
-    const reader = await person();
-    const promoter = await person();
-    const [p1, p2] = [await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id }), await createProject(ctx, { promoterId: promoter.user.id, territoryId: territory.id })];
-    await follow(reader.s, 'project', p1.id);
-    await follow(reader.s, 'project', p2.id);
-    // runs of 3, 2, 1, 4, 2, 1, 3 activities (newest last), alternating projects and kinds
-    const plan: [string, ActivityKind, number][] = [[p1.id, 'pledge_fulfilled', 3], [p2.id, 'pledge_fulfilled', 2], [p1.id, 'need_met', 1], [p1.id, 'pledge_fulfilled', 4], [p2.id, 'need_met', 2], [p2.id, 'pledge_fulfilled', 1], [p1.id, 'pledge_fulfilled', 3]];
-    for (const [projectId, kind, n] of plan) for (let i = 0; i < n; i++) await activity({ kind, projectId, subjectType: kind === 'need_met' ? 'need' : 'pledge', data: { projectTitle: 'P', needTitle: 'n' } });
-    const whole = await feed(reader.s, 'scope=following&limit=50');
-    expect(whole.nextCursor).toBeNull();
-    expect(whole.items.map((i) => i.count)).toEqual([3, 1, 2, 4, 1, 2, 3]);
-    for (const limit of [1, 2, 3, 7]) {
-      const groups: string[][] = [];
-      let cursor: string | null = null;
-      let pages = 0;
-      do {
-        const res = await feed(reader.s, `scope=following&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-        expect(res.items.length).toBeLessThanOrEqual(limit);
-        groups.push(...res.items.map((i) => i.activityIds));
-        cursor = res.nextCursor;
-        pages++;
-      } while (cursor && pages < 20);
-      expect(groups, `limit=${limit}`).toEqual(whole.items.map((i) => i.activityIds));
-      expect(pages).toBe(Math.ceil(7 / limit));
-    }
   });
 
   it('never shows hidden activities, nor those of hidden, draft or archived projects', async () => {

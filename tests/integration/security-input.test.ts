@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createProject, createTerritory, createUser, FORM, form, signIn, uid, visitor } from '../helpers/factories.js';
 import { unsubscribeToken } from '../../src/modules/notifications/notifications.mail.render.js';
+import sharp from 'sharp';
 
 let ctx: TestContext;
 let territoryId: string;
@@ -107,6 +108,35 @@ describe('NUL bytes are refused in one place', () => {
     const page = await ctx.app.inject({ method: 'POST', url: `/projets/${project.id}/commentaires`, headers: { ...FORM, cookie: s.cookie }, payload: `_csrf=${s.csrf}&body=allo%00` });
     expect(page.statusCode).toBe(400);
     expect(page.headers['content-type']).toContain('text/html');
+  });
+
+  it('in multipart text fields (an image’s alt text), for the API and the page, with nothing written', async () => {
+    const user = await createUser(ctx);
+    const s = await signIn(ctx, user.email);
+    const project = await createProject(ctx, { promoterId: user.id, territoryId });
+    const image = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2a865b' } }).png().toBuffer();
+    const boundary = '----ec-nul';
+    const multipart = (alt: string) => ({
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      body: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n${alt}\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.png"\r\nContent-Type: image/png\r\n\r\n`), image, Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    const { body, ...type } = multipart('Le potager\u0000');
+    const api = await ctx.app.inject({ method: 'POST', url: `/api/v1/projects/${project.id}/images`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...type }, payload: body });
+    expect(api.statusCode).toBe(400);
+    expect(api.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: expect.any(String), details: { fields: { alt: 'Ce champ contient un caractère non permis (caractère nul).' } } } });
+    const page = await ctx.app.inject({ method: 'POST', url: `/projets/${project.id}/images?_csrf=${encodeURIComponent(s.csrf)}`, headers: { cookie: s.cookie, ...type }, payload: body });
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('caractère non permis');
+    const view = await ctx.app.inject({ method: 'GET', url: `/api/v1/projects/${project.id}`, headers: { cookie: s.cookie } });
+    expect(view.json().images).toEqual([]);
+    // The same upload without the NUL byte goes through.
+    const ok = multipart('Le potager');
+    const fine = await ctx.app.inject({ method: 'POST', url: `/api/v1/projects/${project.id}/images`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': ok['content-type'] }, payload: ok.body });
+    expect(fine.statusCode, fine.body).toBe(201);
   });
 });
 

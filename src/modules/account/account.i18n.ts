@@ -18,7 +18,6 @@ export const fr = {
       done: 'Votre compte a été supprimé. Merci d’avoir participé à Espace Collectif.',
     },
     deletedName: 'Compte supprimé',
-    withdrawReason: 'Compte supprimé',
     mail: {
       subject: 'Votre compte Espace Collectif a été supprimé',
       body: 'Comme vous l’avez demandé, votre compte et vos renseignements personnels ont été supprimés.',
@@ -48,7 +47,6 @@ export const en: typeof fr = {
       done: 'Your account has been deleted. Thank you for taking part in Espace Collectif.',
     },
     deletedName: 'Deleted account',
-    withdrawReason: 'Account deleted',
     mail: {
       subject: 'Your Espace Collectif account was deleted',
       body: 'As you asked, your account and your personal information have been deleted.',

@@ -11,7 +11,7 @@ import { usersRepository, type UserRow } from '../auth/users.repository.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { mediaStore } from '../media/media.service.js';
 import { MEDIA_KEY } from '../media/media.storage.js';
-import { personalDataHooks } from '../../platform/personal-data.js';
+import { personalDataHooks, type AnonymiseReport } from '../../platform/personal-data.js';
 import { accountRepository, type ExportSections } from './account.repository.js';
 
 /** 2: every field name is camelCase, like the rest of the API (1 had the database's snake_case). */
@@ -28,7 +28,7 @@ async function activeUser(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<
 /** Everything the platform holds about the caller, in one JSON document (right of access and portability). */
 export async function exportMyData(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<AccountExport> {
   const user = await activeUser(deps, actor);
-  const data: ExportSections = await accountRepository.exportData(deps.db, user.id);
+  const data: ExportSections = await accountRepository.exportProfile(deps.db, user.id);
   for (const { owner, hooks } of personalDataHooks()) {
     if (!hooks.export) continue;
     for (const [section, rows] of Object.entries(await hooks.export(deps.db, user.id))) {
@@ -41,8 +41,10 @@ export async function exportMyData(deps: Pick<Deps, 'db'>, actor: Actor | null):
 }
 
 /**
- * Deletes the caller's account after checking their password: personal data erased or anonymised in
- * one transaction (see accountRepository.anonymise), sessions gone, a last e-mail to the old address.
+ * Deletes the caller's account after checking their password, in one transaction: every module's
+ * `personalData.anonymise` hook in module order (sessions end, open pledges are withdrawn, comments
+ * become tombstones, other people's notifications forget the name…), then the user row, then the
+ * unsent mails to the person or about them are dropped, and a last e-mail goes to the old address.
  */
 export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { password: string }): Promise<{ withdrawnPledges: number }> {
   const user = await activeUser(deps, actor);
@@ -51,14 +53,18 @@ export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { 
   const t = translator(user.locale);
   const suffix = user.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-12);
   const result = await deps.db.transaction(async (tx) => {
-    for (const { hooks } of personalDataHooks()) if (hooks.anonymise) await hooks.anonymise(tx, user.id);
-    const done = await accountRepository.anonymise(tx, user.id, {
+    const report: AnonymiseReport = {};
+    for (const { hooks } of personalDataHooks()) {
+      for (const [key, n] of Object.entries((await hooks.anonymise?.(tx, user.id, { t })) ?? {})) report[key] = (report[key] ?? 0) + n;
+    }
+    await accountRepository.anonymiseUser(tx, user.id, {
       email: `supprime-${suffix}@invalid.espace-collectif.ca`,
       handle: `compte-supprime-${suffix}`,
       displayName: t('account.deletedName'),
       passwordHash: `!deleted:${randomToken(16)}`,
-      withdrawReason: t('account.withdrawReason'),
     });
+    await mailRepository.dropUnsent(tx, { to: user.email, about: [`user:${user.id}`] });
+    const done = { withdrawnPledges: report.withdrawnPledges ?? 0 };
     await mailRepository.enqueue(tx, simpleMail({
       to: user.email,
       kind: 'account_deleted',

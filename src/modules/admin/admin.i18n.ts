@@ -1,5 +1,11 @@
 /** Strings of the admin module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    USER_NOT_FOUND: 'Aucun compte ne correspond.',
+    SLUG_TAKEN: 'Cet identifiant d’adresse est déjà utilisé.',
+    ROLE_SCOPE_REQUIRED: 'Ce rôle doit être rattaché à une caisse.',
+    LAST_ADMIN: 'Impossible de retirer le dernier rôle d’administration : nommez d’abord une autre personne administratrice.',
+  },
   admin: {
     title: 'Administration',
     nav: { label: 'Sections de l’administration', dashboard: 'Tableau de bord', territories: 'Territoires', caisses: 'Caisses', roles: 'Rôles', outbox: 'Courriels', audit: 'Journal' },
@@ -134,6 +140,12 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    USER_NOT_FOUND: 'No account matches.',
+    SLUG_TAKEN: 'This address name is already in use.',
+    ROLE_SCOPE_REQUIRED: 'This role must be tied to a caisse.',
+    LAST_ADMIN: 'The last administrator role cannot be revoked: make someone else an administrator first.',
+  },
   admin: {
     title: 'Administration',
     nav: { label: 'Administration sections', dashboard: 'Dashboard', territories: 'Territories', caisses: 'Caisses', roles: 'Roles', outbox: 'E-mails', audit: 'Audit log' },

@@ -6,7 +6,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Cursor } from '../../platform/pagination.js';
 
 
-export type OutboxListRow = Omit<typeof mailOutbox.$inferSelect, 'htmlBody' | 'nextAttemptAt' | 'headers'> & { at: string };
+export type OutboxListRow = Omit<typeof mailOutbox.$inferSelect, 'htmlBody' | 'nextAttemptAt' | 'headers' | 'about'> & { at: string };
 export type AuditListRow = typeof auditLog.$inferSelect & { actorName: string | null; actorHandle: string | null; at: string };
 
 /** created_at in full precision: a JS Date keeps milliseconds only, which would skip rows. */

@@ -1,5 +1,11 @@
 /** Strings of the auth module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    ACCOUNT_SUSPENDED: 'Ce compte est suspendu. Communiquez avec l’équipe de modération.',
+    TOKEN_EXPIRED: 'Ce jeton d’accès personnel a expiré. Créez-en un nouveau dans Moi › Sécurité.',
+    TOKEN_INVALID: 'Ce lien est invalide ou expiré. Demandez-en un nouveau.',
+    REAUTH_REQUIRED: 'Confirmez votre mot de passe pour continuer.',
+  },
   auth: {
     fields: {
       email: 'Courriel',
@@ -41,6 +47,12 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    ACCOUNT_SUSPENDED: 'This account is suspended. Contact the moderation team.',
+    TOKEN_EXPIRED: 'This personal access token has expired. Create a new one under Me › Security.',
+    TOKEN_INVALID: 'This link is invalid or has expired. Ask for a new one.',
+    REAUTH_REQUIRED: 'Confirm your password to continue.',
+  },
   auth: {
     fields: {
       email: 'E-mail',

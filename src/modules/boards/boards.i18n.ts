@@ -1,5 +1,10 @@
 /** Strings of boards (Pinterest-like collections), fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    BOARD_NOT_FOUND: 'Ce tableau est introuvable.',
+    BOARD_LIMIT_REACHED: 'Vous avez atteint la limite de 200 tableaux. Supprimez-en un pour en créer un autre.',
+    BOARD_FULL: 'Ce tableau contient déjà 500 éléments, le maximum.',
+  },
   boards: {
     nav: 'Tableaux',
     list: {
@@ -120,6 +125,11 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    BOARD_NOT_FOUND: 'This board cannot be found.',
+    BOARD_LIMIT_REACHED: 'You have reached the limit of 200 boards. Delete one to create another.',
+    BOARD_FULL: 'This board already holds 500 items, the maximum.',
+  },
   boards: {
     nav: 'Boards',
     list: {

@@ -34,6 +34,10 @@ export function CaissePublicSectionsView({ ctx, slug, sections, can }: { ctx: Re
         ) : <p class="muted">{t('caissePublic.noDelegates')}</p>}
         <p><a href={`/caisses/${slug}/delegues`}>{t('caissePublic.becomeDelegate')}</a></p>
       </section>
+      <section aria-labelledby="caisse-contests">
+        <h2 id="caisse-contests">{t('contests.space.title')}</h2>
+        <p><a href="/concours">{t('contests.space.list')}</a></p>
+      </section>
     </>
   );
 }

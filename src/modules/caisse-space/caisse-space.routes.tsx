@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { ZPendingSnapshot } from '../crowdfunding/crowdfunding.presenter.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Module } from '../../platform/http/module.js';
 import { sendPage } from '../../platform/views/render.js';
@@ -25,6 +26,7 @@ const ZSpace = z.object({
   partners: z.array(ZPartnerLine),
   impact: ZImpactTotals,
   reports: z.array(ZReportCount),
+  pendingAmounts: z.array(ZPendingSnapshot),
 });
 
 /** The caisse staff space: `/caisses/:slug/espace` and its API twin `/api/v1/caisses/:slug/space`. */

@@ -16,6 +16,8 @@ import {
   type NeedLineView, type PartnerLineView, type PersonLineView, type PledgeLineView, type ProjectLineView,
 } from './caisse-space.presenter.js';
 import type { TProjectDecisionBody } from './caisse-space.schemas.js';
+import { pendingAmountsIn } from '../crowdfunding/crowdfunding.service.js';
+import type { PendingSnapshotView } from '../crowdfunding/crowdfunding.presenter.js';
 
 /** A pledge unanswered this long shows in the staff space. */
 export const UNANSWERED_DAYS = 7;
@@ -30,6 +32,8 @@ export type CaisseSpace = {
   partners: PartnerLineView[];
   impact: ImpactSums;
   reports: { territory: { slug: string; name: string }; open: number }[];
+  /** Crowdfunding amounts reported by projects of its territories, waiting for staff to confirm them. */
+  pendingAmounts: PendingSnapshotView[];
 };
 
 /** The caisse, if this actor works in its staff space (its staff, or a platform admin); else FORBIDDEN. */
@@ -55,6 +59,7 @@ export async function caisseSpace(deps: Deps, actor: Actor | null, slug: string,
     listDelegates(deps, caisse.id, locale),
     delegatesDashboard(deps, actor, slug, locale),
   ]);
+  const pendingAmounts = await pendingAmountsIn(deps, territoryIds, LIST);
   return {
     caisse: { id: caisse.id, slug: caisse.slug, name: caisse.name },
     approvals: approvals.map((p) => presentProject(p, locale)),
@@ -64,6 +69,7 @@ export async function caisseSpace(deps: Deps, actor: Actor | null, slug: string,
     partners: partners.map(presentPartner),
     impact,
     reports: reports.map((r) => presentReportCount(r, locale)),
+    pendingAmounts,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, Notice, type FormErrors } from '../../platform/views/forms.js';
 import { ImpactFigures } from '../impact/impact.views.js';
+import { PendingAmountsCard } from '../crowdfunding/crowdfunding.views.js';
 import type { CaisseSpace } from './caisse-space.service.js';
 import type { ProjectLineView } from './caisse-space.presenter.js';
 
@@ -121,6 +122,17 @@ function Reports({ ctx, data }: Section) {
   );
 }
 
+function Contests({ ctx, data }: Section) {
+  const { t } = ctx;
+  return (
+    <section class="card stack" aria-labelledby="contests-title">
+      <h2 id="contests-title">{t('contests.space.title')}</h2>
+      <p>{t('contests.space.text')}</p>
+      <p><a href={`/concours/nouveau?caisse=${data.caisse.slug}`}>{t('contests.space.create')}</a> · <a href="/concours">{t('contests.space.list')}</a></p>
+    </section>
+  );
+}
+
 export function CaisseSpacePage({ ctx, data, days, notice, errorsFor }: Section & { days: number; notice?: string | undefined; errorsFor?: { id: string; errors: FormErrors } | undefined }) {
   const { t } = ctx;
   return (
@@ -131,10 +143,12 @@ export function CaisseSpacePage({ ctx, data, days, notice, errorsFor }: Section 
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <Approvals ctx={ctx} data={data} errorsFor={errorsFor} />
       <Reports ctx={ctx} data={data} />
+      <PendingAmountsCard ctx={ctx} items={data.pendingAmounts} />
       <Pledges ctx={ctx} data={data} days={days} />
       <Needs ctx={ctx} data={data} />
       <Delegates ctx={ctx} data={data} />
       <Partners ctx={ctx} data={data} />
+      <Contests ctx={ctx} data={data} />
       <ImpactFigures ctx={ctx} figures={data.impact} />
     </article>
   );

@@ -1,5 +1,8 @@
 /** Strings of the caisses module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    CAISSE_NOT_FOUND: 'Cette caisse est introuvable.',
+  },
   caisses: {
     list: {
       title: 'Caisses',
@@ -16,6 +19,9 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    CAISSE_NOT_FOUND: 'This caisse cannot be found.',
+  },
   caisses: {
     list: {
       title: 'Caisses',

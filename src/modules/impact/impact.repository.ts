@@ -25,14 +25,15 @@ const sums = {
   itemsLent: sumWhen(impactEntries.itemsLent, due, 'int'),
   itemsGiven: sumWhen(impactEntries.itemsGiven, due, 'int'),
   people: sql<number>`count(distinct ${impactEntries.supporterKey}) FILTER (WHERE ${due})::int`,
-  pledges: sql<number>`count(*) FILTER (WHERE ${due})::int`,
+  // Fulfilled pledges only: a caisse's call award (ADR 0021) is money in the ledger without a pledge.
+  pledges: sql<number>`count(${impactEntries.pledgeId}) FILTER (WHERE ${due})::int`,
   projects: sql<number>`count(distinct ${impactEntries.projectId}) FILTER (WHERE ${due})::int`,
   plannedHours: sumWhen(impactEntries.hours, ahead, 'int'),
   plannedFundedCents: sumWhen(impactEntries.fundedCents, ahead, 'bigint'),
   plannedLentCents: sumWhen(impactEntries.lentCents, ahead, 'bigint'),
   plannedItemsLent: sumWhen(impactEntries.itemsLent, ahead, 'int'),
   plannedItemsGiven: sumWhen(impactEntries.itemsGiven, ahead, 'int'),
-  plannedPledges: sql<number>`count(*) FILTER (WHERE ${ahead})::int`,
+  plannedPledges: sql<number>`count(${impactEntries.pledgeId}) FILTER (WHERE ${ahead})::int`,
 };
 type RawSums = Record<keyof typeof sums, number | string>;
 

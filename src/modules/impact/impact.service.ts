@@ -43,6 +43,23 @@ export async function recordFulfilledHelp(tx: Db, deps: Pick<Deps, 'config'>, he
   }, help.helpDay);
 }
 
+/**
+ * Records a caisse's funding of a project (a call for projects' award, ADR 0021): money contributed,
+ * with no pledge behind it; the caisse counts as one supporter. Call inside the publishing transaction.
+ */
+export async function recordCaisseFunding(tx: Db, deps: Pick<Deps, 'config'>, f: { caisseId: string; project: { id: string; territoryId: string }; amountCents: number; occurredAt: Date }): Promise<void> {
+  await impactRepository.insert(tx, {
+    pledgeId: null,
+    projectId: f.project.id,
+    territoryId: f.project.territoryId,
+    caisseId: f.caisseId,
+    kind: 'funding',
+    ...ledgerColumns('funding', null, f.amountCents),
+    supporterKey: supporterKey(deps.config.sessionSecret, `caisse:${f.caisseId}`),
+    occurredAt: f.occurredAt,
+  });
+}
+
 /** Impact figures of a project, a territory (and the neighbourhoods under it) or a caisse, for their pages. */
 export async function impactFor(deps: Pick<Deps, 'db'>, scope: { projectId?: string; territoryId?: string; caisseId?: string }): Promise<ImpactSums> {
   return impactRepository.totals(deps.db, scope);

@@ -1,5 +1,9 @@
 /** Strings of the me module (and of the profile photo, module media), fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    TOKEN_NOT_FOUND: 'Ce jeton est introuvable.',
+    HANDLE_TAKEN: 'Cet identifiant est déjà pris.',
+  },
   me: {
     backToMyPage: 'Retour à ma page',
     languages: { fr: 'Français', en: 'English' },
@@ -115,6 +119,10 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    TOKEN_NOT_FOUND: 'This token cannot be found.',
+    HANDLE_TAKEN: 'This handle is already taken.',
+  },
   me: {
     backToMyPage: 'Back to my page',
     languages: { fr: 'Français', en: 'English' },

@@ -1,5 +1,9 @@
 /** Strings of direct messages, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    CONVERSATION_NOT_FOUND: 'Cette conversation est introuvable.',
+    BLOCKED: 'Vous ne pouvez pas écrire à cette personne.',
+  },
   messages: {
     list: {
       title: 'Messages',
@@ -45,6 +49,10 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    CONVERSATION_NOT_FOUND: 'This conversation cannot be found.',
+    BLOCKED: 'You cannot write to this person.',
+  },
   messages: {
     list: {
       title: 'Messages',

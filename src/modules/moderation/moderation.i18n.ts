@@ -1,5 +1,9 @@
 /** Strings of reports and moderation, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    REPORT_TARGET_NOT_FOUND: 'Ce contenu est introuvable ou ne peut pas être signalé.',
+    MODERATION_STATE: 'Cette action ne s’applique pas : le contenu est déjà dans cet état.',
+  },
   moderation: {
     reportLink: 'Signaler',
     reportLinkLabel: {
@@ -92,6 +96,10 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    REPORT_TARGET_NOT_FOUND: 'This content cannot be found or cannot be reported.',
+    MODERATION_STATE: 'This action does not apply: the content is already in that state.',
+  },
   moderation: {
     reportLink: 'Report',
     reportLinkLabel: {

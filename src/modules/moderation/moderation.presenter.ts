@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MODERATION_ACTIONS, REPORT_REASONS, REPORT_STATUSES, REPORT_TARGETS, type ReportTarget } from './moderation.domain.js';
+import { reportTarget } from '../../platform/report-targets.js';
+import { MODERATION_ACTIONS, REPORT_REASONS, REPORT_STATUSES, REPORT_TARGETS } from './moderation.domain.js';
 import type { ActionRow, ReportRow, TargetRow } from './moderation.types.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -8,19 +9,9 @@ export const excerptOf = (text: string, max = 280) => {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 };
 
-/** Where a target lives (a message's address only opens for its conversation's participants). */
-export function targetUrl(t: Pick<TargetRow, 'type' | 'id' | 'projectId' | 'conversationId' | 'authorHandle'> & { slug?: string | null }): string {
-  const urls: Record<ReportTarget, () => string> = {
-    project: () => `/projets/${t.id}`,
-    update: () => `/projets/${t.projectId}#nouvelle-${t.id}`,
-    comment: () => `/projets/${t.projectId}#commentaire-${t.id}`,
-    message: () => `/messages/${t.conversationId}#m-${t.id}`,
-    user: () => `/membres/${t.authorHandle}`,
-    board: () => `/tableaux/${t.id}`,
-    offer: () => `/offres/${t.id}`,
-    organisation: () => `/organisations/${t.slug ?? t.id}`,
-  };
-  return urls[t.type]();
+/** Where a target lives, as its module says (a message's address only opens for its conversation's participants). */
+export function targetUrl(t: TargetRow): string {
+  return reportTarget(t.type).url(t);
 }
 
 export const ZTargetSummary = z.object({

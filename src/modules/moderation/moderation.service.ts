@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/http/context.js';
 import { audit } from '../../platform/audit.js';
 import { decodeCursor, page } from '../../platform/pagination.js';
 import { hit } from '../../platform/rate-limit.js';
-import { viewableProject } from '../projects/projects.access.js';
+import { reportTarget } from '../../platform/report-targets.js';
 import { notificationsRepository } from '../notifications/notifications.repository.js';
 import { moderationRepository } from './moderation.repository.js';
 import type { ReportStatus, ReportTarget } from './moderation.domain.js';
@@ -36,29 +36,8 @@ async function findTarget(db: Db, type: ReportTarget, id: string): Promise<Targe
 
 /** Whether this person can see the target where it lives (hidden content only for its authors and moderators). */
 async function visibleTo(deps: Deps, actor: Actor, target: TargetRow, serving: string[]): Promise<boolean> {
-  const hiddenOk = !target.hiddenAt || seesHidden(actor, { authorIds: target.authorIds, servingCaisseIds: serving });
-  switch (target.type) {
-    case 'project':
-    case 'update':
-    case 'comment':
-      try {
-        await viewableProject(deps, actor, target.projectId!);
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'PROJECT_NOT_FOUND') return false;
-        throw err;
-      }
-      return hiddenOk;
-    case 'message':
-      return (target.participantIds ?? []).includes(actor.id) && hiddenOk;
-    case 'user':
-      return target.hiddenAt === null;
-    case 'board':
-      return (target.status === 'public' || target.authorIds.includes(actor.id)) && hiddenOk;
-    case 'offer':
-      return (target.status === 'active' || target.authorIds.includes(actor.id)) && hiddenOk;
-    case 'organisation':
-      return hiddenOk;
-  }
+  const visible = await reportTarget(target.type).visibleTo(deps, actor, target);
+  return visible && (!target.hiddenAt || seesHidden(actor, { authorIds: target.authorIds, servingCaisseIds: serving }));
 }
 
 /**
@@ -161,8 +140,9 @@ export async function act(deps: Deps, actor: Actor | null, input: TActionBody): 
     if (refusal === 'VALIDATION') throw validationError({ action: { key: 'moderation.validation.actionTarget' } });
     if (refusal === 'STATE') throw new AppError('MODERATION_STATE');
 
-    if (target.type === 'user') {
-      if (input.action === 'suspend' || input.action === 'unsuspend') await moderationRepository.setSuspended(tx, target.id, input.action === 'suspend');
+    const definition = reportTarget(target.type);
+    if (definition.effect === 'suspend') {
+      if (input.action === 'suspend' || input.action === 'unsuspend') await definition.suspend?.(tx, target.id, input.action === 'suspend');
     } else if (input.action === 'hide' || input.action === 'restore') {
       const hide = input.action === 'hide';
       await moderationRepository.setHidden(tx, target.type, target.id, hide ? input.reason : null);
@@ -172,13 +152,13 @@ export async function act(deps: Deps, actor: Actor | null, input: TActionBody): 
     await audit(tx, { actorId: me.id, action: `moderation.${input.action}`, subjectType: target.type, subjectId: target.id, data: { actionId: id, reason: input.reason, reportId: input.reportId ?? null } });
     const resolved = await moderationRepository.resolveReports(tx, target.type, target.id, reportOutcome(input.action), me.id);
     const kind = notificationKind(input.action);
-    const label = (target.type === 'comment' || target.type === 'message' ? excerptOf(target.excerpt, 80) : target.title.slice(0, 140)) || target.title.slice(0, 140);
+    const label = (definition.quote === 'excerpt' ? excerptOf(target.excerpt, 80) : target.title.slice(0, 140)) || target.title.slice(0, 140);
     if (kind) {
       for (const userId of target.authorIds) {
         await notificationsRepository.insert(tx, {
           userId, kind,
           data: { targetType: target.type, targetId: target.id, subjectTitle: label, title: label, reason: input.reason },
-          url: target.type === 'user' ? '/moi' : targetUrl(target),
+          url: definition.effect === 'suspend' ? '/moi' : targetUrl(target),
         });
       }
     }

@@ -1,28 +1,8 @@
+import type { ReportTargetRow } from '../../platform/report-targets.js';
 import type { ReportReason, ReportStatus, ReportTarget, ModerationActionKind } from './moderation.domain.js';
 
-/** What moderation knows about a target of any type, read in one query. */
-export type TargetRow = {
-  type: ReportTarget;
-  id: string;
-  /** The people who see it even hidden and are told about actions: authors, a project's team, a board's owner, the person. */
-  authorIds: string[];
-  /** Who wrote it, for the queue (null once the account is gone). */
-  authorName: string | null;
-  authorHandle: string | null;
-  territoryId: string | null;
-  projectId: string | null;
-  /** For a project: its status; for a board: its visibility; else null. */
-  status: string | null;
-  hiddenAt: Date | null;
-  hiddenReason: string | null;
-  title: string;
-  excerpt: string;
-  /** For a message: its conversation and participants. */
-  conversationId: string | null;
-  participantIds: string[] | null;
-  /** For an organisation: its slug (its page's address). */
-  slug: string | null;
-};
+/** What moderation knows about a target of any type: the row its module reads, with its type. */
+export type TargetRow = ReportTargetRow & { type: ReportTarget };
 
 export type ReportRow = {
   id: string; reporter_id: string | null; target_type: ReportTarget; target_id: string; territory_id: string | null; reason: ReportReason; details: string;

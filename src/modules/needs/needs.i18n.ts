@@ -1,5 +1,9 @@
 /** Strings of the needs module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    NEED_NOT_FOUND: 'Ce besoin est introuvable.',
+    NEED_CLOSED: 'Ce besoin est fermé : rouvrez-le avant de le modifier.',
+  },
   needs: {
     kind: { volunteering: 'Bénévolat', expertise: 'Expertise', product: 'Produit', service: 'Service', funding: 'Financement', loan: 'Prêt', material: 'Matériel' },
     kindHint: {
@@ -76,6 +80,10 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    NEED_NOT_FOUND: 'This need cannot be found.',
+    NEED_CLOSED: 'This need is closed: reopen it before editing it.',
+  },
   needs: {
     kind: { volunteering: 'Volunteering', expertise: 'Expertise', product: 'Product', service: 'Service', funding: 'Funding', loan: 'Loan', material: 'Equipment' },
     kindHint: {

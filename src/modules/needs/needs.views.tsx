@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../../platform/http/context.js';
 import type { NeedKind, NeedUnit } from './needs.domain.js';
 import { isOpenForHelp } from './needs.status.js';
@@ -52,7 +53,7 @@ function NeedStatusBadge({ ctx, status }: { ctx: Ctx; status: NeedView['status']
 }
 
 /** One need on the project page: what, how much, on what terms, progress, and a way to help. */
-function NeedItem({ ctx, need, canHelp, lang, askHandle = null }: { ctx: Ctx; need: NeedView; canHelp: boolean; lang: string | undefined; askHandle?: string | null }) {
+function NeedItem({ ctx, need, canHelp, lang, askHandle = null, note }: { ctx: Ctx; need: NeedView; canHelp: boolean; lang: string | undefined; askHandle?: string | null; note?: ComponentChildren }) {
   const { t } = ctx;
   const titleId = `besoin-${need.id}`;
   const terms = needTerms(ctx, need);
@@ -65,6 +66,7 @@ function NeedItem({ ctx, need, canHelp, lang, askHandle = null }: { ctx: Ctx; ne
       {need.description ? <p class="need-description" lang={lang}>{need.description}</p> : null}
       {terms ? <p class="need-terms">{terms}</p> : null}
       <NeedProgressBar ctx={ctx} need={need} titleId={titleId} />
+      {note}
       {need.deadline ? <p class="muted need-deadline">{t('needs.deadline', { date: formatDay(ctx, need.deadline) })}</p> : null}
       {need.skills.length ? (
         <p class="need-skills">
@@ -85,11 +87,11 @@ function NeedItem({ ctx, need, canHelp, lang, askHandle = null }: { ctx: Ctx; ne
 }
 
 /** `askHandle`: whom a signed-in visitor writes to with a question about a need (the promoter), if anyone. */
-export function NeedList({ ctx, needs, canHelp, lang, askHandle = null }: { ctx: Ctx; needs: NeedView[]; canHelp: boolean; lang: string | undefined; askHandle?: string | null }) {
+export function NeedList({ ctx, needs, canHelp, lang, askHandle = null, notes }: { ctx: Ctx; needs: NeedView[]; canHelp: boolean; lang: string | undefined; askHandle?: string | null; notes?: Readonly<Record<string, ComponentChildren>> }) {
   if (needs.length === 0) return <p class="muted">{ctx.t('needs.none')}</p>;
   return (
     <ul class="need-list">
-      {needs.map((n) => <NeedItem ctx={ctx} need={n} canHelp={canHelp} lang={lang} askHandle={askHandle} />)}
+      {needs.map((n) => <NeedItem ctx={ctx} need={n} canHelp={canHelp} lang={lang} askHandle={askHandle} note={notes?.[n.id]} />)}
     </ul>
   );
 }

@@ -48,7 +48,8 @@ export async function sendDigest(deps: Pick<Deps, 'db' | 'config'>, userId: stri
       const first = items[0];
       if (!first) throw new NothingToSay();
       const shown = items.slice(0, DIGEST_MAX_ITEMS);
-      await mailRepository.enqueue(tx, renderDigestMail(deps.config, { userId, email: first.email, locale: first.locale, displayName: first.displayName }, frequency, shown, items.length - shown.length));
+      const mail = renderDigestMail(deps.config, { userId, email: first.email, locale: first.locale, displayName: first.displayName }, frequency, shown, items.length - shown.length);
+      await mailRepository.enqueue(tx, { ...mail, about: shown.map((n) => `notification:${n.id}`) });
       await repo.markEmailed(tx, items.map((n) => n.id));
       await repo.setDigestCount(tx, userId, period, items.length);
       return 'sent' as const;

@@ -7,4 +7,4 @@ export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
  * decision mail, the thank-you of a fulfilled pledge. Digests leave them out so nobody reads the
  * same news twice; they stay in-app.
  */
-export const MAILED_WITH_EVENT_KINDS: readonly string[] = ['delegate.approved', 'delegate.declined', 'pledge.thanks'];
+export const MAILED_WITH_EVENT_KINDS: readonly string[] = ['delegate.approved', 'delegate.declined', 'pledge.thanks', 'call.submitted', 'contest.won'];

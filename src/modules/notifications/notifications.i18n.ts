@@ -5,6 +5,10 @@
  * `subjectTitle`, `reason`, `count` (see notifications.presenter.ts).
  */
 export const fr = {
+  errors: {
+    NOTIFICATION_NOT_FOUND: 'Cette notification est introuvable.',
+    UNSUBSCRIBE_LINK_INVALID: 'Ce lien de désabonnement est invalide ou incomplet. Copiez le lien complet du courriel, ou gérez vos courriels depuis votre espace personnel.',
+  },
   notifications: {
     title: 'Notifications',
     listLabel: 'Vos notifications',
@@ -48,11 +52,28 @@ export const fr = {
         approved: 'Votre candidature de délégué·e auprès de {{caisseName}} est acceptée.',
         declined: 'Votre candidature de délégué·e auprès de {{caisseName}} n’a pas été retenue.',
       },
+      call: {
+        submitted: 'Votre candidature « {{projectTitle}} » à l’appel « {{subjectTitle}} » est envoyée.',
+        new_submission: 'Nouvelle candidature à l’appel « {{subjectTitle}} » : « {{projectTitle}} ».',
+      },
+      call_results: {
+        selected: '« {{projectTitle}} » est lauréat de l’appel « {{subjectTitle}} ».',
+        not_selected: 'Les résultats de l’appel « {{subjectTitle}} » sont publiés : « {{projectTitle}} » n’a pas été retenu.',
+      },
+      contest: { won: 'Vous avez gagné au concours « {{subjectTitle}} » : réclamez votre prix.' },
+      crowdfunding: {
+        failed: 'La campagne de sociofinancement de « {{subjectTitle}} » n’a pas atteint son objectif ; les montants annoncés ne sont pas comptés.',
+        succeeded: 'La campagne de sociofinancement de « {{subjectTitle}} » a atteint son objectif.',
+      },
     },
   },
 };
 
 export const en: typeof fr = {
+  errors: {
+    NOTIFICATION_NOT_FOUND: 'This notification cannot be found.',
+    UNSUBSCRIBE_LINK_INVALID: 'This unsubscribe link is invalid or incomplete. Copy the whole link from the e-mail, or manage your e-mails from your personal area.',
+  },
   notifications: {
     title: 'Notifications',
     listLabel: 'Your notifications',
@@ -95,6 +116,19 @@ export const en: typeof fr = {
       delegate: {
         approved: 'Your delegate application with {{caisseName}} is approved.',
         declined: 'Your delegate application with {{caisseName}} was not retained.',
+      },
+      call: {
+        submitted: 'Your application “{{projectTitle}}” to the call “{{subjectTitle}}” is submitted.',
+        new_submission: 'New application to the call “{{subjectTitle}}”: “{{projectTitle}}”.',
+      },
+      call_results: {
+        selected: '“{{projectTitle}}” won the call “{{subjectTitle}}”.',
+        not_selected: 'The results of the call “{{subjectTitle}}” are published: “{{projectTitle}}” was not selected.',
+      },
+      contest: { won: 'You won the contest “{{subjectTitle}}”: claim your prize.' },
+      crowdfunding: {
+        failed: 'The crowdfunding campaign of “{{subjectTitle}}” did not reach its goal; the announced amounts are not counted.',
+        succeeded: 'The crowdfunding campaign of “{{subjectTitle}}” reached its goal.',
       },
     },
   },

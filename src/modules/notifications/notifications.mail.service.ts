@@ -16,7 +16,8 @@ async function sendImmediateBatch(deps: Pick<Deps, 'db' | 'config'>, only?: stri
   return deps.db.transaction(async (tx) => {
     const due = await repo.claimImmediate(tx, ACTION_KINDS, IMMEDIATE_BATCH, only);
     for (const n of due) {
-      await mailRepository.enqueue(tx, renderImmediateMail(deps.config, { userId: n.userId, email: n.email, locale: n.locale, displayName: n.displayName }, n));
+      const mail = renderImmediateMail(deps.config, { userId: n.userId, email: n.email, locale: n.locale, displayName: n.displayName }, n);
+      await mailRepository.enqueue(tx, { ...mail, about: [`notification:${n.id}`] });
     }
     await repo.markEmailed(tx, due.map((n) => n.id));
     return due.length;

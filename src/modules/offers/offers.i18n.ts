@@ -1,5 +1,8 @@
 /** Strings of the offers module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    OFFER_NOT_FOUND: 'Cette offre est introuvable.',
+  },
   offers: {
     qty: { hours_one: '{{formatted}} h', hours_other: '{{formatted}} h', items_one: '{{formatted}} unité', items_other: '{{formatted}} unités' },
     per: { week: '{{amount}} par semaine', month: '{{amount}} par mois', year: '{{amount}} par année' },
@@ -63,6 +66,9 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    OFFER_NOT_FOUND: 'This offer cannot be found.',
+  },
   offers: {
     qty: { hours_one: '{{formatted}} h', hours_other: '{{formatted}} h', items_one: '{{formatted}} item', items_other: '{{formatted}} items' },
     per: { week: '{{amount}} a week', month: '{{amount}} a month', year: '{{amount}} a year' },

@@ -36,7 +36,8 @@ export async function inviteMember(deps: Deps, actor: Actor | null, slug: string
   await deps.db.transaction(async (tx) => {
     const id = newId();
     await invitationsRepository.insert(tx, { id, organisationId: org.id, email: input.email, role: input.role, tokenHash: sha256(token), invitedBy: me.id, expiresAt });
-    await mailRepository.enqueue(tx, invitationMail({ to: input.email, locale, organisation: org.name, inviter: me.displayName, role: input.role, url: `${deps.config.publicUrl}/organisations/invitation?token=${encodeURIComponent(token)}`, expiresAt }));
+    const mail = invitationMail({ to: input.email, locale, organisation: org.name, inviter: me.displayName, role: input.role, url: `${deps.config.publicUrl}/organisations/invitation?token=${encodeURIComponent(token)}`, expiresAt });
+    await mailRepository.enqueue(tx, { ...mail, about: [`user:${me.id}`] });
     await audit(tx, { actorId: me.id, action: 'organisation.invite', subjectType: 'organisation', subjectId: org.id, data: { invitationId: id, role: input.role } });
   });
   return { expiresAt };

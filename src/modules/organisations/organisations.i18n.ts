@@ -1,5 +1,17 @@
 /** Strings of the organisations module (acteurs du milieu, partners, the honour charter), fr-CA first. */
 export const fr = {
+  errors: {
+    ORGANISATION_NOT_FOUND: 'Cet organisme est introuvable.',
+    NOT_REPRESENTATIVE: 'Seule une personne qui représente cet organisme peut faire cette action.',
+    NOT_PARTNER_REPRESENTATIVE: 'Seule une personne représentant un organisme partenaire peut s’engager en son nom.',
+    NOT_OWNER: 'Seule la personne propriétaire de l’organisme peut faire cette action.',
+    OWNER_REQUIRED: 'Un organisme doit toujours avoir une personne propriétaire : transférez la propriété d’abord.',
+    INVITATION_INVALID: 'Cette invitation n’est plus valide (expirée ou déjà utilisée).',
+    CHARTER_NOT_FOUND: 'Cette caisse n’a pas encore publié de charte d’honneur.',
+    CHARTER_ALREADY_SIGNED: 'Cet organisme a déjà signé la charte d’honneur.',
+    CAPACITY_NOT_FOUND: 'Cette capacité n’existe pas.',
+    CAPACITY_EXHAUSTED: 'La capacité de l’organisme pour cette période est épuisée.',
+  },
   organisations: {
     kind: { business: 'Entreprise', community: 'Organisme communautaire (OBNL)', cooperative: 'Coopérative', professional: 'Professionnel·le', public: 'Organisme public' },
     role: { owner: 'Propriétaire', representative: 'Représentant·e', member: 'Membre' },
@@ -68,6 +80,18 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    ORGANISATION_NOT_FOUND: 'This organisation cannot be found.',
+    NOT_REPRESENTATIVE: 'Only a person who represents this organisation can do this.',
+    NOT_PARTNER_REPRESENTATIVE: 'Only a representative of a partner organisation can pledge on its behalf.',
+    NOT_OWNER: 'Only the organisation’s owner can do this.',
+    OWNER_REQUIRED: 'An organisation must always have an owner: transfer ownership first.',
+    INVITATION_INVALID: 'This invitation is no longer valid (expired or already used).',
+    CHARTER_NOT_FOUND: 'This caisse has not published an honour charter yet.',
+    CHARTER_ALREADY_SIGNED: 'This organisation has already signed the honour charter.',
+    CAPACITY_NOT_FOUND: 'This capacity does not exist.',
+    CAPACITY_EXHAUSTED: 'The organisation’s capacity for this period is used up.',
+  },
   organisations: {
     kind: { business: 'Business', community: 'Community group (non-profit)', cooperative: 'Cooperative', professional: 'Professional', public: 'Public body' },
     role: { owner: 'Owner', representative: 'Representative', member: 'Member' },

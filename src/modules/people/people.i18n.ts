@@ -1,5 +1,8 @@
 /** Strings of the people module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    PERSON_NOT_FOUND: 'Cette personne est introuvable.',
+  },
   people: {
     livesIn: 'Quartier : {{territory}}',
     photoLabel: 'Photo —',
@@ -38,6 +41,9 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    PERSON_NOT_FOUND: 'This person cannot be found.',
+  },
   people: {
     livesIn: 'Neighbourhood: {{territory}}',
     photoLabel: 'Photo —',

@@ -2,7 +2,15 @@ import type { fr } from './pledges.i18n.fr.js';
 
 /** Strings of the pledges module in English: the same keys as the French catalogue. */
 export const en: typeof fr = {
+  errors: {
+    PLEDGE_NOT_FOUND: 'This pledge cannot be found.',
+    NEED_OVERSUBSCRIBED: 'That is more than what this need still lacks.',
+    PLEDGE_ALREADY_OPEN: 'You already have a pledge in progress for this need. You can propose another once it is fulfilled or withdrawn.',
+    PLEDGE_OWN_PROJECT: 'You are on this project’s team: you cannot pledge to it.',
+    PARTNER_OUTSIDE_TERRITORY: 'This organisation is not a partner of any caisse serving this project’s territory: it cannot pledge on its honour here.',
+  },
   pledges: {
+    withdrawnOnAccountDeletion: 'Account deleted',
     status: { proposed: 'Awaiting an answer', accepted: 'Accepted', fulfilled: 'Fulfilled', declined: 'Declined', withdrawn: 'Withdrawn', lapsed: 'Lapsed' },
     units: {
       hours_one: '{{formatted}} hour',

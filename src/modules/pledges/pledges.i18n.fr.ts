@@ -1,6 +1,14 @@
 /** Strings of the pledges module in fr-CA, the reference catalogue. */
 export const fr = {
+  errors: {
+    PLEDGE_NOT_FOUND: 'Cet engagement est introuvable.',
+    NEED_OVERSUBSCRIBED: 'C’est plus que ce qui reste à combler pour ce besoin.',
+    PLEDGE_ALREADY_OPEN: 'Vous avez déjà un engagement en cours pour ce besoin. Vous pourrez en proposer un autre une fois celui-ci réalisé ou retiré.',
+    PLEDGE_OWN_PROJECT: 'Vous faites partie de l’équipe de ce projet : vous ne pouvez pas vous engager envers lui.',
+    PARTNER_OUTSIDE_TERRITORY: 'Cet organisme n’est partenaire d’aucune caisse qui dessert le territoire de ce projet : il ne peut pas s’y engager sur l’honneur.',
+  },
   pledges: {
+    withdrawnOnAccountDeletion: 'Compte supprimé',
     status: { proposed: 'En attente de réponse', accepted: 'Accepté', fulfilled: 'Réalisé', declined: 'Décliné', withdrawn: 'Retiré', lapsed: 'Expiré' },
     units: {
       hours_one: '{{formatted}} heure',

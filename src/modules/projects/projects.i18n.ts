@@ -1,5 +1,10 @@
 /** Strings of the projects module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    PROJECT_NOT_FOUND: 'Ce projet est introuvable.',
+    TRANSITION_NOT_ALLOWED: 'Ce changement de statut n’est pas permis pour ce projet.',
+    IMAGE_LIMIT_REACHED: 'Ce projet a déjà 10 images : supprimez-en une avant d’en ajouter une autre.',
+  },
   projects: {
     category: {
       environment: 'Environnement', food: 'Alimentation', youth: 'Jeunesse', seniors: 'Aînés', culture: 'Culture', housing: 'Logement', mobility: 'Mobilité',
@@ -144,6 +149,11 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    PROJECT_NOT_FOUND: 'This project cannot be found.',
+    TRANSITION_NOT_ALLOWED: 'This status change is not allowed for this project.',
+    IMAGE_LIMIT_REACHED: 'This project already has 10 images: delete one before adding another.',
+  },
   projects: {
     category: {
       environment: 'Environment', food: 'Food', youth: 'Youth', seniors: 'Seniors', culture: 'Culture', housing: 'Housing', mobility: 'Mobility',

@@ -9,6 +9,8 @@ import { needsWithProgressByProject, type NeedWithProgress } from '../needs/need
 import { projectsListRepository, type ListPosition } from './projects.list.repository.js';
 import type { ProjectCardRow } from './projects.types.js';
 import { presentCard, type ProjectCardView } from './projects.presenter.js';
+import { laureateProjectIds } from '../call-reviews/call-reviews.service.js';
+import { campaignChips } from '../crowdfunding/crowdfunding.service.js';
 import type { TProjectListQuery } from './projects.schemas.js';
 import { staffCaisseIds } from '../access/access.scope.js';
 import { accessRepository } from '../access/access.repository.js';
@@ -38,8 +40,9 @@ function decodeSearchCursor(cursor: string): ListPosition {
 }
 
 async function toCards(deps: Deps, rows: ProjectCardRow[], locale: Locale): Promise<ProjectCardView[]> {
-  const needs = await needsWithProgressByProject(deps, rows.map((r) => r.id));
-  return rows.map((r) => presentCard(r, openNeedSummary(needs.get(r.id) ?? []), locale));
+  const ids = rows.map((r) => r.id);
+  const [needs, laureates, campaigns] = await Promise.all([needsWithProgressByProject(deps, ids), laureateProjectIds(deps, ids), campaignChips(deps, ids)]);
+  return rows.map((r) => presentCard(r, openNeedSummary(needs.get(r.id) ?? []), locale, laureates.has(r.id), campaigns.get(r.id) ?? null));
 }
 
 /** The public grid: published, in progress and completed projects, filtered; keyset pages. */

@@ -15,29 +15,35 @@ import { impactFor } from '../impact/impact.service.js';
 import { followState } from '../social/follows.service.js';
 import { projectDiscussion } from '../social/comments.service.js';
 import { projectHelpers } from './projects.helpers.service.js';
+import { campaignPage } from '../crowdfunding/crowdfunding.service.js';
+import { laureateCalls } from '../call-reviews/call-reviews.service.js';
 
 const UPDATES_ON_PAGE = 20;
 
 /** Everything the project page shows, for this actor (abilities computed here, never in the view). */
 export async function projectPageData(deps: Deps, actor: Actor | null, id: string, locale: Locale, preview: boolean): Promise<Omit<ProjectPageData, 'notice' | 'updateForm'>> {
   const access = await viewableProject(deps, actor, id);
-  const [project, needs, updates, supporters, impact] = await Promise.all([
+  const [project, needs, updates, supporters, impact, laureates] = await Promise.all([
     loadView(deps, id, locale),
     needsWithProgress(deps, id),
     projectContentRepository.updates(deps.db, id, UPDATES_ON_PAGE, undefined, seesHiddenContent(actor, access.ctx)),
     supportersFor(deps, id, actor),
     impactFor(deps, { projectId: id }),
+    laureateCalls(deps, id),
   ]);
   const isPublic = isPublicStatus(access.project.status);
   const can = { ...projectAbilities(actor, access.project, access.ctx), help: isPublic && access.project.status !== 'completed' };
   const isTeam = access.ctx.teamRole !== null;
+  const needViews = needs.map(presentNeed);
   return {
     project,
     helpers: isTeam && !preview ? await projectHelpers(deps, id) : undefined,
-    needs: needs.map(presentNeed),
+    needs: needViews,
+    campaign: await campaignPage(deps, actor, id, needViews),
     updates: updates.slice(0, UPDATES_ON_PAGE).map(presentUpdate),
     supporters,
     impact,
+    laureates,
     can,
     preview,
     isPublic,

@@ -17,6 +17,8 @@ import type { ImpactSums } from '../impact/impact.types.js';
 import { ProjectComments, ProjectReactions, UpdateDiscussion, type ProjectDiscussion } from '../social/comments.views.js';
 import { ProjectHelpersList, WantsToHelpNotice } from './projects.helpers.views.js';
 import type { ProjectHelpers } from './projects.helpers.service.js';
+import type { CampaignPage } from '../crowdfunding/crowdfunding.service.js';
+import { CampaignCard, CampaignNeedShare } from '../crowdfunding/crowdfunding.views.js';
 
 export type ProjectPageData = {
   project: ProjectView;
@@ -37,9 +39,13 @@ export type ProjectPageData = {
   discussion?: ProjectDiscussion | null | undefined;
   /** Who pressed "I want to help" (the team only). */
   helpers?: ProjectHelpers | undefined;
+  /** The published calls for projects this project won (lauréat badges, call-reviews module). */
+  laureates?: { slug: string; title: string; amountCents: number }[] | undefined;
   /** Landed here from "I want to help": thank them and point to the open needs. */
   wantsToHelp?: boolean | undefined;
   updateForm?: { values: Record<string, unknown>; errors?: FormErrors | undefined } | undefined;
+  /** The linked crowdfunding campaign (crowdfunding module) and its share on the funding needs. */
+  campaign?: CampaignPage | undefined;
 };
 
 /** The cover spans the content column: 70 rem on wide screens, the viewport minus the page's padding on phones. */
@@ -71,6 +77,13 @@ function UpdateForm({ ctx, projectId, state }: { ctx: RequestContext; projectId:
 }
 
 /** The project page: cover and gallery, who and where, the description, needs with progress, news, sharing. */
+/** The campaign's money under each funding need it counts on. */
+function campaignNotes(ctx: RequestContext, page: CampaignPage | undefined) {
+  const campaign = page?.campaign;
+  if (!campaign) return undefined;
+  return Object.fromEntries(page.needShares.map((s) => [s.needId, <CampaignNeedShare ctx={ctx} campaign={campaign} cents={s.cents} />]));
+}
+
 export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectPageData }) {
   const { t, fmt } = ctx;
   const { project, can, preview } = data;
@@ -91,7 +104,8 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
       {project.hidden ? <HiddenBanner ctx={ctx} reason={project.hidden.reason} /> : null}
       {data.notice ? <Notice kind="success">{data.notice}</Notice> : null}
       <header class="project-header">
-        <p class="project-kicker"><StatusBadge ctx={ctx} status={project.status} /> <span class="muted">{t(`projects.category.${project.category}`)}</span></p>
+        <p class="project-kicker"><StatusBadge ctx={ctx} status={project.status} /> <span class="muted">{t(`projects.category.${project.category}`)}</span>
+          {(data.laureates ?? []).map((l) => <> <a class="badge badge-laureate" href={`/appels/${l.slug}/resultats`}>{t('callReviews.badgeOf', { call: l.title, amount: fmt.money(l.amountCents) })}</a></>)}</p>
         <h1 lang={lang}>{project.title}</h1>
         <p class="lead" lang={lang}>{project.summary}</p>
         <dl class="project-facts">
@@ -107,6 +121,11 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
       </header>
       <ProjectReactions ctx={ctx} discussion={data.discussion} />
       {cover ? <Cover image={cover} /> : null}
+      {data.campaign?.campaign ? (
+        <CampaignCard ctx={ctx} campaign={data.campaign.campaign} can={preview ? { manage: false, confirm: false, match: false } : data.campaign.can} projectId={project.id} />
+      ) : controls && data.campaign?.can.manage ? (
+        <p><a class="button button-secondary" href={`/projets/${project.id}/campagne`}>{t('crowdfunding.linkCta')}</a></p>
+      ) : null}
       <div class="two-columns project-columns">
         <section aria-labelledby="project-about">
           <h2 id="project-about">{t('projects.page.about')}</h2>
@@ -115,7 +134,7 @@ export function ProjectPage({ ctx, data }: { ctx: RequestContext; data: ProjectP
         <section aria-labelledby="project-needs" id="besoins">
           <h2 id="project-needs">{t('needs.listTitle')}</h2>
           {data.wantsToHelp ? <WantsToHelpNotice ctx={ctx} openNeeds={data.needs.filter((n) => (n.status === 'open' || n.status === 'partly_met') && n.progress.available > 0).length} /> : null}
-          <NeedList ctx={ctx} needs={data.needs} canHelp={can.help} lang={lang} askHandle={ctx.actor && ctx.actor.handle !== project.promoter.handle ? project.promoter.handle : null} />
+          <NeedList ctx={ctx} needs={data.needs} canHelp={can.help} lang={lang} askHandle={ctx.actor && ctx.actor.handle !== project.promoter.handle ? project.promoter.handle : null} notes={campaignNotes(ctx, data.campaign)} />
         </section>
       </div>
       {data.helpers ? <ProjectHelpersList ctx={ctx} helpers={data.helpers} /> : null}

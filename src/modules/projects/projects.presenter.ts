@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAMPAIGN_STATUSES } from '../crowdfunding/crowdfunding.domain.js';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { NEED_KINDS, type NeedKind } from '../needs/needs.domain.js';
 import { PROJECT_CATEGORIES, PROJECT_STATUSES } from './projects.domain.js';
@@ -61,6 +62,10 @@ export const ZProjectCard = z.object({
   /** With `q`: a search excerpt where only <mark> is markup (the text is escaped). */
   excerpt: z.string().nullable(),
   publishedAt: z.string().nullable(),
+  /** Won a call for projects whose results are published (the "lauréat·e" badge, call-reviews module). */
+  laureate: z.boolean(),
+  /** A linked crowdfunding campaign (crowdfunding module): platform and confirmed progress; null without one or once it failed. */
+  campaign: z.object({ platform: z.string(), percent: z.number().int(), status: z.enum(CAMPAIGN_STATUSES) }).nullable(),
 });
 export type ProjectCardView = z.output<typeof ZProjectCard>;
 export const ZProjectList = z.object({ items: z.array(ZProjectCard), nextCursor: z.string().nullable() });
@@ -106,7 +111,7 @@ export function safeExcerpt(excerpt: string | null): string | null {
   return excerpt === null ? null : excerpt.replace(/<(?!\/?mark>)/g, '&lt;');
 }
 
-export function presentCard(row: ProjectCardRow, openNeeds: { kind: NeedKind; count: number }[], locale: Locale): ProjectCardView {
+export function presentCard(row: ProjectCardRow, openNeeds: { kind: NeedKind; count: number }[], locale: Locale, laureate = false, campaign: ProjectCardView['campaign'] = null): ProjectCardView {
   return {
     id: row.id,
     url: projectUrl(row.id),
@@ -120,6 +125,8 @@ export function presentCard(row: ProjectCardRow, openNeeds: { kind: NeedKind; co
     openNeeds,
     excerpt: safeExcerpt(row.excerpt),
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    laureate,
+    campaign,
   };
 }
 

@@ -30,9 +30,11 @@ export function ProjectCard({ ctx, card, showTerritory = true }: { ctx: Ctx; car
           {t(`projects.category.${card.category}`)}
           {showTerritory ? <> · {card.territory.name}</> : null}
           {card.status !== 'published' ? <> · <StatusBadge ctx={ctx} status={card.status} /></> : null}
+          {card.laureate ? <> · <span class="badge badge-laureate">{t('callReviews.badge')}</span></> : null}
         </p>
         {card.excerpt ? <p class="project-excerpt" lang={lang} dangerouslySetInnerHTML={{ __html: card.excerpt }} /> : <p lang={lang}>{card.summary}</p>}
         <NeedChips ctx={ctx} needs={card.openNeeds} />
+        {card.campaign ? <p class="campaign-chip">{t('crowdfunding.cardChip', { platform: card.campaign.platform, percent: card.campaign.percent })}</p> : null}
       </div>
     </article>
   );

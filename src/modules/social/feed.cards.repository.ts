@@ -4,13 +4,14 @@ import type { Locale } from '../../platform/i18n/i18n.js';
 import { photoUrl } from '../me/me.presenter.js';
 import { imageSources } from '../projects/projects.images.js';
 import { presentReactions } from './reactions.presenter.js';
-import type { ReactionKind, ReactionTarget } from './social.domain.js';
+import type { ReactionKind } from './social.domain.js';
 import type { ActivityRow } from './feed.types.js';
 import type { FeedCard } from './feed.presenter.js';
+import { cardSubject, plainExcerpt, type CardRefType } from './feed.cards.js';
 
 /** What a card shows of one subject (a project, an update, an offer or a board), read in one batch. */
 export type CardRow = {
-  ref_type: 'project' | 'update' | 'offer' | 'board';
+  ref_type: CardRefType;
   ref_id: string;
   summary: string | null;
   lang: Locale | null;
@@ -69,24 +70,6 @@ const feedCardsRepository = {
     return { cards, avatars };
   },
 };
-
-/** Markdown punctuation out, whitespace folded, cut on a word near `max` characters. */
-function plainExcerpt(text: string, max = 220): string {
-  const plain = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`~|]+/g, '').replace(/\s+/g, ' ').trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** The subject a card is about, and what a reaction or a comment on it targets. */
-function cardSubject(a: Pick<ActivityRow, 'subject_type' | 'subject_id' | 'project_id'>): { type: CardRow['ref_type']; id: string; target: ReactionTarget | null } | null {
-  if (a.subject_type === 'update') return { type: 'update', id: a.subject_id, target: 'update' };
-  if (a.subject_type === 'offer') return { type: 'offer', id: a.subject_id, target: null };
-  if (a.subject_type === 'board') return { type: 'board', id: a.subject_id, target: null };
-  if (a.project_id) return { type: 'project', id: a.project_id, target: 'project' };
-  return null;
-}
 
 /** The cards of a page's groups (the newest activity of each stands for it), from one batched read. */
 export async function loadCards(db: Db, heads: ActivityRow[], actorIds: string[], viewerId: string | null): Promise<{ card: (head: ActivityRow) => FeedCard; photo: (actorId: string) => string | null }> {

@@ -1,5 +1,10 @@
 /** Strings of follows and the feed, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    FOLLOW_TARGET_NOT_FOUND: 'Ce que vous voulez suivre est introuvable.',
+    COMMENT_NOT_FOUND: 'Ce commentaire est introuvable.',
+    UPDATE_NOT_FOUND: 'Cette nouvelle est introuvable.',
+  },
   social: {
     follow: {
       follow: 'Suivre',
@@ -107,6 +112,11 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    FOLLOW_TARGET_NOT_FOUND: 'What you want to follow cannot be found.',
+    COMMENT_NOT_FOUND: 'This comment cannot be found.',
+    UPDATE_NOT_FOUND: 'This update cannot be found.',
+  },
   social: {
     follow: {
       follow: 'Follow',

@@ -1,5 +1,9 @@
 /** Strings of the territories module, fr-CA first; the parity test compares both sides. */
 export const fr = {
+  errors: {
+    TERRITORY_NOT_FOUND: 'Ce territoire est introuvable.',
+    TERRITORY_OPEN: 'Ce territoire est déjà ouvert : inscrivez-vous directement, sans liste d’attente.',
+  },
   territories: {
     list: {
       title: 'Territoires',
@@ -79,6 +83,10 @@ export const fr = {
 };
 
 export const en: typeof fr = {
+  errors: {
+    TERRITORY_NOT_FOUND: 'This territory cannot be found.',
+    TERRITORY_OPEN: 'This territory is already open: sign up directly, no waitlist needed.',
+  },
   territories: {
     list: {
       title: 'Territories',

@@ -65,8 +65,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, appError
   const t = request.ctx.t;
   const retryAfter = appError.details.retryAfter;
   if (typeof retryAfter === 'number') reply.header('Retry-After', String(Math.max(1, Math.ceil(retryAfter))));
-  const message = t(`errors.${appError.code}`);
-  const { fields, retryAfter: _r, ...rest } = appError.details as { fields?: Record<string, FieldIssue>; retryAfter?: number };
+  // `messageParams` fill the message's {{placeholders}} (e.g. the phase a call is in); they are not echoed in details.
+  const { fields, retryAfter: _r, messageParams, ...rest } = appError.details as { fields?: Record<string, FieldIssue>; retryAfter?: number; messageParams?: Record<string, string> };
+  const message = t(`errors.${appError.code}`, messageParams);
   const details: Record<string, unknown> = { ...rest };
   if (fields) details.fields = translateFields(t, fields);
   if (typeof retryAfter === 'number') details.retryAfter = retryAfter;

@@ -49,6 +49,16 @@ export function normaliseRequestInput(request: Pick<FastifyRequest, 'query' | 'p
 }
 
 /**
+ * The same rules for a multipart text part, which the preValidation hook never sees (the handler
+ * reads the parts as they stream): records in `found` a NUL byte in the field's name or value, and
+ * returns the value with bidi controls removed. Throw `validationError(found)` once the parts are read.
+ */
+export function normaliseMultipartField(name: string, value: string, found: Record<string, FieldIssue>): string {
+  if (name.includes(NUL)) found[name.replaceAll(NUL, '\\0')] = { key: 'validation.forbiddenCharacter' };
+  return scan(value, name.replaceAll(NUL, '\\0'), found, 0) as string;
+}
+
+/**
  * Input normalisation, in one place for every route (pages and API), before validation and the
  * CSRF check: a NUL byte anywhere in the query, path parameters or body is a 400 VALIDATION_FAILED
  * naming the field (it never reaches SQL or the logs); bidi controls are stripped from text.

@@ -14,6 +14,7 @@ type Operation = Json & { operationId?: string; summary?: string; description?: 
 type Document = Json & { paths?: Record<string, Record<string, Operation>>; components?: Json & { schemas?: Json; responses?: Json } };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const SCHEMA_REF = '#/components/schemas/';
 const SIGNED_IN = [{ bearer: [] }, { session: [] }];
 const OPTIONAL = [{}, { bearer: [] }, { session: [] }];
 
@@ -150,21 +151,29 @@ function nameRecordKeys(node: unknown): void {
 
 /**
  * Presenters name every exported schema, and the zod transform adds an input twin of each: keep
- * only the components an operation reaches.
+ * only the components an operation reaches (`Error` always), following `$ref`s from schema to
+ * schema in one pass, each schema walked once.
  */
 function pruneUnusedSchemas(doc: Document): void {
   const schemas = doc.components?.schemas;
   if (!schemas) return;
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const name of Object.keys(schemas).filter((n) => n !== 'Error')) {
-      const ref = `"#/components/schemas/${name}"`;
-      const { [name]: self, ...rest } = schemas;
-      if (JSON.stringify({ ...doc, components: { ...doc.components, schemas: rest } }).includes(ref) || self === undefined) continue;
-      delete schemas[name];
-      changed = true;
+  const reached = new Set<string>();
+  const pending: unknown[] = [{ ...doc, components: { ...doc.components, schemas: undefined } }];
+  const reach = (name: string) => {
+    if (reached.has(name) || !Object.hasOwn(schemas, name)) return;
+    reached.add(name);
+    pending.push(schemas[name]);
+  };
+  reach('Error');
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node === 'string') {
+      if (node.startsWith(SCHEMA_REF)) reach(node.slice(SCHEMA_REF.length));
+    } else if (typeof node === 'object' && node !== null) {
+      for (const value of Object.values(node as Json)) pending.push(value);
     }
   }
+  for (const name of Object.keys(schemas)) if (!reached.has(name)) delete schemas[name];
 }
 
 /**

@@ -1,15 +1,16 @@
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { execRows, type Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { mailOutbox } from '../platform.tables.js';
 
-export type OutgoingMail = { to: string; subject: string; text: string; html: string; kind: string; headers?: Record<string, string> };
+/** `about`: who or what the mail speaks of besides its recipient (`user:<id>`, `notification:<id>`), never sent. */
+export type OutgoingMail = { to: string; subject: string; text: string; html: string; kind: string; headers?: Record<string, string>; about?: string[] };
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
 export const mailRepository = {
   async enqueue(db: Db, mail: OutgoingMail): Promise<string> {
     const id = newId();
-    await db.insert(mailOutbox).values({ id, toAddress: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, kind: mail.kind, headers: mail.headers ?? {} });
+    await db.insert(mailOutbox).values({ id, toAddress: mail.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html, kind: mail.kind, headers: mail.headers ?? {}, about: mail.about ?? [] });
     return id;
   },
 
@@ -35,6 +36,7 @@ export const mailRepository = {
       htmlBody: r.html_body as string,
       kind: r.kind as string,
       headers: (typeof r.headers === 'string' ? JSON.parse(r.headers) : (r.headers ?? {})) as Record<string, string>,
+      about: (r.about as string[] | null) ?? [],
       status: r.status as OutboxRow['status'],
       attempts: r.attempts as number,
       nextAttemptAt: new Date(r.next_attempt_at as string),
@@ -42,6 +44,21 @@ export const mailRepository = {
       sentAt: r.sent_at ? new Date(r.sent_at as string) : null,
       createdAt: new Date(r.created_at as string),
     }));
+  },
+
+  /**
+   * Drops the mails not sent yet (pending, or failed for good) that go to `to` or speak of one of
+   * `about`: on account deletion, nothing leaves later with the person's address or name. Returns how many.
+   */
+  async dropUnsent(db: Db, target: { to?: string; about?: string[] }): Promise<number> {
+    const about = target.about ?? [];
+    const which = or(
+      target.to ? eq(mailOutbox.toAddress, target.to) : undefined,
+      about.length ? sql`${mailOutbox.about} && ARRAY[${sql.join(about.map((a) => sql`${a}`), sql`, `)}]::text[]` : undefined,
+    );
+    if (!which) return 0;
+    const dropped = await db.delete(mailOutbox).where(and(inArray(mailOutbox.status, ['pending', 'failed']), which)).returning({ id: mailOutbox.id });
+    return dropped.length;
   },
 
   async markSent(db: Db, id: string, status: 'sent' | 'dev'): Promise<void> {

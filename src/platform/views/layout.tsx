@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { RequestContext } from '../http/context.js';
 import { LOCALE_TAGS } from '../i18n/i18n.js';
 import { CsrfField } from './forms.js';
-import { navigationFor } from './nav.js';
+import { navigationFor, splitNavigation } from './nav.js';
 
 export type LayoutProps = {
   ctx: RequestContext;
@@ -22,6 +22,8 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
   const other = locale === 'fr' ? 'en' : 'fr';
   const can = ctx.abilities;
   const current = (name: LayoutProps['nav']) => (nav === name ? { 'aria-current': 'page' as const } : {});
+  const menu = splitNavigation(navigationFor(can), (entry) => t(entry.label));
+  const navLink = (entry: (typeof menu.inline)[number]) => <li key={entry.key}><a href={entry.href} {...current(entry.key)}>{t(entry.label)}</a></li>;
   return (
     <html lang={LOCALE_TAGS[locale]}>
       <head>
@@ -55,7 +57,16 @@ export function Layout({ ctx, title, description, noindex, children, nav, head }
               <div class="site-menu-panel">
             <nav aria-label={t('layout.mainNav')} class="main-nav">
               <ul>
-                {navigationFor(can).map((entry) => <li key={entry.key}><a href={entry.href} {...current(entry.key)}>{t(entry.label)}</a></li>)}
+                {menu.inline.map(navLink)}
+                {/* Wide screens: the entries beyond the row fold under "More" (one header row whatever the roles); phones: listed flat (app.css). */}
+                {menu.more.length > 0 ? (
+                  <li class="nav-more">
+                    <details class="nav-more-menu">
+                      <summary class={menu.more.some((entry) => entry.key === nav) ? 'nav-more-button nav-more-current' : 'nav-more-button'}>{t('layout.more')}</summary>
+                      <ul class="nav-more-panel">{menu.more.map(navLink)}</ul>
+                    </details>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <div class="header-actions">

@@ -1,0 +1,22 @@
+import { defineModule } from '../../platform/module.js';
+import { callsRoutes } from './calls.routes.js';
+import * as callsCatalogue from './calls.i18n.js';
+import * as presenter from './calls.presenter.js';
+import { callsErrors } from './calls.errors.js';
+import { callsJobs } from './calls.jobs.js';
+import { applicationsRepository } from './calls.applications.repository.js';
+
+/** What the calls module brings to the app (ADR 0020). */
+export const callsModule = defineModule({
+  name: 'calls',
+  plugins: [callsRoutes],
+  catalogues: [callsCatalogue],
+  presenters: [presenter],
+  errors: callsErrors,
+  jobs: (deps) => callsJobs(deps),
+  nav: [{ key: 'calls', href: '/appels', label: 'calls.nav', order: 35 }],
+  personalData: {
+    export: async (db, userId) => ({ callApplications: await applicationsRepository.exportFor(db, userId) }),
+    anonymise: async (tx, userId) => { await applicationsRepository.anonymise(tx, userId); },
+  },
+});

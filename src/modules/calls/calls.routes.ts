@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Module } from '../../platform/http/module.js';
+import { idempotent } from '../../platform/idempotency.js';
+import * as calls from './calls.service.js';
+import * as applications from './calls.applications.service.js';
+import { ZCall, ZCallApplication, ZCallApplicationList, ZCallList } from './calls.presenter.js';
+import { ZApplicationListQuery, ZApplicationParams, ZApplyBody, ZCallListQuery, ZCallParams, ZCreateCallBody, ZTransitionBody, ZUpdateApplicationBody, ZUpdateCallBody } from './calls.schemas.js';
+import { callsPages } from './calls.pages.js';
+
+const tags = ['calls'];
+const dates = 'Dates are ISO 8601 instants (a zone-less `YYYY-MM-DDTHH:mm` is read in Montréal time); money in integer cents (CAD).';
+
+/** JSON API of calls for projects (api.md names), then the HTML pages. Jury, votes and results: module call-reviews. */
+export const callsRoutes: Module = async (app, opts) => {
+  const { deps } = opts;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/calls', { schema: { tags, description: 'Published calls: `when=open` by deadline, `upcoming` by opening, `past` newest first; `territory` and `caisse` filter by slug. Without `when`, staff also see their caisses’ drafts.', querystring: ZCallListQuery, response: { 200: ZCallList } } }, async (request) =>
+    calls.listCalls(deps, request.ctx.actor, request.ctx.locale, request.query),
+  );
+
+  r.post('/api/v1/calls', { schema: { tags, description: `Staff of a caisse (or a platform admin) create a draft call for territories the caisse serves. ${dates} Honours \`Idempotency-Key\`.`, body: ZCreateCallBody, response: { 201: ZCall } } }, async (request, reply) =>
+    idempotent(deps.db, request, reply, async () => {
+      const row = await calls.createCall(deps, request.ctx.actor, request.body, request.ctx.locale);
+      return { status: 201, body: await calls.callView(deps, row, request.ctx.locale) };
+    }),
+  );
+
+  r.get('/api/v1/calls/:id', { schema: { tags, description: 'One call by id or slug, with its questions and weighted criteria.', params: ZCallParams, response: { 200: ZCall } } }, async (request) =>
+    calls.getCall(deps, request.ctx.actor, request.params.id, request.ctx.locale),
+  );
+
+  r.patch('/api/v1/calls/:id', { schema: { tags, description: `Staff of the call’s caisse. An unpublished draft changes freely; a published call changes its description and moves upcoming dates later only. ${dates}`, params: ZCallParams, body: ZUpdateCallBody, response: { 200: ZCall } } }, async (request) =>
+    calls.callView(deps, await calls.updateCall(deps, request.ctx.actor, request.params.id, request.body, request.ctx.locale), request.ctx.locale),
+  );
+
+  r.post('/api/v1/calls/:id/transitions', { schema: { tags, description: 'Staff move the call to its next phase only (draft → open → review → vote when the call has one → results → closed). Publishing needs a criterion, a territory and a deadline ahead; before `opensAt` it schedules the opening. Refused with `CALL_TRANSITION_NOT_ALLOWED` otherwise.', params: ZCallParams, body: ZTransitionBody, response: { 200: ZCall } } }, async (request) =>
+    calls.callView(deps, await calls.transitionCall(deps, request.ctx.actor, request.params.id, request.body.to), request.ctx.locale),
+  );
+
+  r.get('/api/v1/calls/:id/applications', { schema: { tags, description: 'Staff of the call’s caisse: its applications (drafts excluded unless `status=draft`), most recently changed first.', params: ZCallParams, querystring: ZApplicationListQuery, response: { 200: ZCallApplicationList } } }, async (request) =>
+    applications.listApplications(deps, request.ctx.actor, request.params.id, request.query),
+  );
+
+  r.post('/api/v1/calls/:id/applications', { schema: { tags, description: 'A promoter applies with one of their published projects while the call is open (`submit: false` keeps a draft). One application per project: `CALL_APPLICATION_EXISTS` (409). Honours `Idempotency-Key`.', params: ZCallParams, body: ZApplyBody, response: { 201: ZCallApplication } } }, async (request, reply) =>
+    idempotent(deps.db, request, reply, async () => ({ status: 201, body: await applications.applyToCall(deps, request.ctx.actor, request.params.id, request.body) })),
+  );
+
+  r.get('/api/v1/applications/:id', { schema: { tags, description: 'An application, for its project’s promoters and the call’s staff.', params: ZApplicationParams, response: { 200: ZCallApplication } } }, async (request) =>
+    (await applications.getApplication(deps, request.ctx.actor, request.params.id)).view,
+  );
+
+  r.patch('/api/v1/applications/:id', { schema: { tags, description: 'The project’s promoters edit (`save`), submit or withdraw while submissions are open.', params: ZApplicationParams, body: ZUpdateApplicationBody, response: { 200: ZCallApplication } } }, async (request) =>
+    applications.updateApplication(deps, request.ctx.actor, request.params.id, request.body),
+  );
+
+  r.get('/api/v1/me/applications', { schema: { tags, description: 'The applications of the projects the caller promotes.', response: { 200: z.object({ items: z.array(ZCallApplication) }) } } }, async (request) => {
+    const actor = request.ctx.actor;
+    return { items: actor ? await applications.myApplications(deps, actor) : [] };
+  });
+
+  await app.register(callsPages, opts);
+};

@@ -1,0 +1,10 @@
+import type { ErrorStatusMap } from '../../platform/errors.js';
+
+/** Offers: error codes (ADR 0011); messages are `errors.<CODE>` in the module's catalogue. */
+export const offersErrors = {
+  OFFER_NOT_FOUND: 404,
+} as const satisfies ErrorStatusMap;
+
+declare module '../../platform/errors.js' {
+  interface ModuleErrorCodes extends Record<keyof typeof offersErrors, true> {}
+}
