@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
+import { expectAccessible, JOURNEY_LOCALES, mainNavLink, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 
@@ -30,7 +30,7 @@ describe.each(JOURNEY_LOCALES)('boards journey (%s)', (lang, locale, t) => {
     await signInAs(h, page, me.email, t);
 
     // The boards page, from the main navigation.
-    await page.getByRole('navigation', { name: t('layout.mainNav') }).getByRole('link', { name: t('boards.nav') }).click();
+    await (await mainNavLink(page, t, t('boards.nav'))).click();
     await expect.poll(() => page.textContent('h1')).toBe(t('boards.list.title'));
     await expectAccessible(page, 'boards list');
 

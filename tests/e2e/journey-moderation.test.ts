@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
+import { expectAccessible, JOURNEY_LOCALES, mainNavLink, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
 import { createProject, createUser, uid } from '../helpers/factories.js';
 import { territoriesRepository } from '../../src/modules/territories/territories.repository.js';
 import { caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
@@ -50,7 +50,7 @@ describe.each(JOURNEY_LOCALES)('moderation journey (%s)', (lang, locale, t) => {
     // The moderator finds it in the queue and hides it with a reason.
     const mod = await newPage(h.browser, { locale });
     await signInAs(h, mod.page, moderator.email, t);
-    await mod.page.getByRole('link', { name: t('nav.moderation') }).click();
+    await (await mainNavLink(mod.page, t, t('nav.moderation'))).click();
     await expect.poll(() => mod.page.textContent('h1')).toBe(t('moderation.queue.title'));
     await expectAccessible(mod.page, 'moderation queue');
     await mod.page.screenshot({ path: `/tmp/journey-moderation-queue-${lang}-desktop.png`, fullPage: true });

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type TestContext } from './test-app.js';
@@ -104,6 +104,15 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 /** A label's accessible name may end with "(required)" or a hint: match its start. */
 export const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+/** A link of the main navigation, "More" opened first when the entry is folded under it (wide screens). */
+export async function mainNavLink(page: Page, t: T, name: string): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: t('layout.mainNav') });
+  const link = nav.getByRole('link', { name, exact: true });
+  const more = nav.locator('summary.nav-more-button');
+  if (!(await link.isVisible()) && (await more.isVisible())) await more.click();
+  return link;
+}
 
 /** Signs in through the form, as a person does, and waits for their page. */
 export async function signInAs(h: Pick<BrowserHarness, 'baseUrl'>, page: Page, email: string, t: (key: string) => string): Promise<void> {

@@ -104,6 +104,21 @@ describe('creating and publishing a contest', () => {
     expect(res.body).toContain('id="titleEn-error"');
   });
 
+  it('creates a draft from the form (an unticked "members only" means open to residents) and edits it', async () => {
+    const body = contestBody(caisse.slug, [here.slug]);
+    const flat: Record<string, string> = { _csrf: staff.csrf, territories: here.slug, 'entryRules.pledge_fulfilled': '1', 'prizes.0.nameFr': 'Vélo', 'prizes.0.nameEn': 'Bike', 'prizes.0.quantity': '1', 'prizes.0.valueDollars': '300' };
+    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' || typeof v === 'number') flat[k] = String(v);
+    const res = await ctx.app.inject({ method: 'POST', url: '/concours/nouveau', headers: { cookie: staff.cookie, ...FORM }, payload: form(flat) });
+    expect(res.statusCode, res.body).toBe(303);
+    const slug = String(res.headers.location).split('/concours/')[1]!.split('?')[0]!;
+    expect((await call(staff, 'GET', `/api/v1/contests/${slug}`)).json()).toMatchObject({ eligibility: { membersOnly: false }, prizes: [{ name: 'Vélo', quantity: 1, valueCents: 30_000 }] });
+    const edit = await ctx.app.inject({ method: 'GET', url: `/concours/${slug}/modifier`, headers: { cookie: staff.cookie } });
+    expect(edit.body).toContain('value="Vélo"');
+    const saved = await ctx.app.inject({ method: 'POST', url: `/concours/${slug}/modifier`, headers: { cookie: staff.cookie, ...FORM }, payload: form({ ...flat, membersOnly: 'on', 'prizes.0.nameFr': 'Vélo-cargo' }) });
+    expect(saved.statusCode).toBe(303);
+    expect((await call(staff, 'GET', `/api/v1/contests/${slug}`)).json()).toMatchObject({ eligibility: { membersOnly: true }, prizes: [{ name: 'Vélo-cargo' }] });
+  });
+
   it('lets staff of another caisse neither create for this caisse nor see its drafts', async () => {
     const elsewhere = await createCaisse(ctx, { territoryIds: [(await createTerritory(ctx)).id] });
     const stranger = await signIn(ctx, (await createUser(ctx, { role: { role: 'staff', caisseId: elsewhere.id } })).email);

@@ -25,7 +25,7 @@ export function usePledgesApp(): void {
   afterAll(() => ctx.close());
 }
 
-export const today = localToday(new Date());
+const today = localToday(new Date());
 export const inDays = (n: number) => {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);

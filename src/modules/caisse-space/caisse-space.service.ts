@@ -9,6 +9,7 @@ import { transitionProject } from '../projects/projects.service.js';
 import { projectsRepository } from '../projects/projects.repository.js';
 import { impactFor, type ImpactSums } from '../impact/impact.service.js';
 import { dashboard as delegatesDashboard, listDelegates } from '../delegates/delegates.service.js';
+import { caisseCallCounts } from '../calls/calls.service.js';
 import type { DelegateView } from '../delegates/delegates.presenter.js';
 import { caisseSpaceRepository as repo } from './caisse-space.repository.js';
 import {
@@ -34,6 +35,8 @@ export type CaisseSpace = {
   reports: { territory: { slug: string; name: string }; open: number }[];
   /** Crowdfunding amounts reported by projects of its territories, waiting for staff to confirm them. */
   pendingAmounts: PendingSnapshotView[];
+  /** Its calls for projects by state (calls module). */
+  calls: Awaited<ReturnType<typeof caisseCallCounts>>;
 };
 
 /** The caisse, if this actor works in its staff space (its staff, or a platform admin); else FORBIDDEN. */
@@ -59,7 +62,7 @@ export async function caisseSpace(deps: Deps, actor: Actor | null, slug: string,
     listDelegates(deps, caisse.id, locale),
     delegatesDashboard(deps, actor, slug, locale),
   ]);
-  const pendingAmounts = await pendingAmountsIn(deps, territoryIds, LIST);
+  const [pendingAmounts, calls] = await Promise.all([pendingAmountsIn(deps, territoryIds, LIST), caisseCallCounts(deps, caisse.id)]);
   return {
     caisse: { id: caisse.id, slug: caisse.slug, name: caisse.name },
     approvals: approvals.map((p) => presentProject(p, locale)),
@@ -70,6 +73,7 @@ export async function caisseSpace(deps: Deps, actor: Actor | null, slug: string,
     impact,
     reports: reports.map((r) => presentReportCount(r, locale)),
     pendingAmounts,
+    calls,
   };
 }
 

@@ -122,6 +122,17 @@ function Reports({ ctx, data }: Section) {
   );
 }
 
+function Calls({ ctx, data }: Section) {
+  const { t } = ctx;
+  return (
+    <section class="card stack" aria-labelledby="calls-title">
+      <h2 id="calls-title">{t('calls.space.title')}</h2>
+      <p>{t('calls.space.counts', data.calls)}</p>
+      <p><a href={`/appels?caisse=${data.caisse.slug}`}>{t('calls.space.link')}</a> · <a href="/appels/nouveau">{t('calls.space.create')}</a></p>
+    </section>
+  );
+}
+
 function Contests({ ctx, data }: Section) {
   const { t } = ctx;
   return (
@@ -148,6 +159,7 @@ export function CaisseSpacePage({ ctx, data, days, notice, errorsFor }: Section 
       <Needs ctx={ctx} data={data} />
       <Delegates ctx={ctx} data={data} />
       <Partners ctx={ctx} data={data} />
+      <Calls ctx={ctx} data={data} />
       <Contests ctx={ctx} data={data} />
       <ImpactFigures ctx={ctx} figures={data.impact} />
     </article>

@@ -3,7 +3,7 @@ export const fr = {
   callReviews: {
     badge: 'Lauréat·e',
     badgeOf: 'Lauréat·e de « {{call}} » ({{amount}})',
-    phase: { draft: 'Brouillon', open: 'Candidatures ouvertes', review: 'Évaluation du jury', vote: 'Vote du public', results: 'Résultats en préparation', closed: 'Terminé' },
+    phase: { draft: 'Brouillon', open: 'Candidatures ouvertes', review: 'Évaluation du jury', vote: 'Vote du public', results: 'Résultats en préparation', closed: 'Terminé', published: 'Résultats publiés' },
     links: { jury: 'Jury et évaluations', ranking: 'Classement du jury', vote: 'Vote du public', results: 'Résultats' },
     back: { jury: 'Retour au jury', queue: 'Retour à mes évaluations' },
     notice: {
@@ -45,7 +45,7 @@ export const fr = {
       reviewed: 'Évaluée',
       todo: 'À évaluer ({{scored}} critères sur {{total}})',
       open: 'Évaluer',
-      read: 'Relire',
+      read: 'Lire la candidature',
       openLabel: 'Évaluer « {{project}} »',
       empty: 'Aucune candidature déposée pour le moment.',
     },
@@ -180,7 +180,7 @@ export const en: typeof fr = {
   callReviews: {
     badge: 'Award winner',
     badgeOf: 'Award winner of “{{call}}” ({{amount}})',
-    phase: { draft: 'Draft', open: 'Open for applications', review: 'Jury review', vote: 'Public vote', results: 'Results in preparation', closed: 'Closed' },
+    phase: { draft: 'Draft', open: 'Open for applications', review: 'Jury review', vote: 'Public vote', results: 'Results in preparation', closed: 'Closed', published: 'Results published' },
     links: { jury: 'Jury and reviews', ranking: 'Jury ranking', vote: 'Public vote', results: 'Results' },
     back: { jury: 'Back to the jury', queue: 'Back to my reviews' },
     notice: {
@@ -222,7 +222,7 @@ export const en: typeof fr = {
       reviewed: 'Reviewed',
       todo: 'To review ({{scored}} of {{total}} criteria)',
       open: 'Review',
-      read: 'Read again',
+      read: 'Read the application',
       openLabel: 'Review “{{project}}”',
       empty: 'No application submitted yet.',
     },

@@ -11,7 +11,7 @@ export function CallHeader({ ctx, call, title }: { ctx: Ctx; call: ReviewCallRef
   const { t } = ctx;
   return (
     <header class="stack">
-      <p><a href={`/appels/${call.slug}`}>{call.title}</a> · {call.caisse.name} · <span class="badge badge-call-phase">{t(`callReviews.phase.${call.phase}`)}</span></p>
+      <p><a href={`/appels/${call.slug}`}>{call.title}</a> · {call.caisse.name} · <span class="badge badge-call-phase">{call.resultsPublished ? t('callReviews.phase.published') : t(`callReviews.phase.${call.phase}`)}</span></p>
       <h1>{title}</h1>
     </header>
   );

@@ -52,6 +52,7 @@ export const callsPages: Module = async (app, { deps }) => {
     const params = new URLSearchParams();
     if (filters.when) params.set('when', filters.when);
     if (filters.territory) params.set('territory', filters.territory);
+    if (filters.caisse) params.set('caisse', filters.caisse);
     if (list.nextCursor) params.set('cursor', list.nextCursor);
     const data = {
       calls: list.items, when: filters.when ?? '', territory: filters.territory ?? '', territories: [...territories].map(([slug, name]) => ({ slug, name })),

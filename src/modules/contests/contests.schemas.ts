@@ -73,8 +73,11 @@ const contestFields = z.object({
 
 /** A new contest (or its edit, whole): what the published rules will carry (product.md). Cross-field rules live in the service. */
 export const ZContestBody = contestFields.strict();
-/** The same body posted by the HTML form, with dotted field names. */
-export const ZContestForm = z.preprocess(unflatten, ZContestBody);
+/** The same body posted by the HTML form, with dotted field names; an unticked box is absent, so false. */
+export const ZContestForm = z.preprocess((input) => {
+  const body = unflatten(input);
+  return typeof body === 'object' && body !== null && !('membersOnly' in body) ? { ...body, membersOnly: false } : body;
+}, ZContestBody);
 export type TContestBody = z.output<typeof ZContestBody>;
 
 export const ZContestParams = z.object({ id: z.string().min(1).max(80) });

@@ -28,8 +28,7 @@ export type SafeFetchOptions = {
 
 export type SafeFetchResult = { url: string; status: number; contentType: string; body: Buffer; truncated: boolean };
 
-const SAFE_FETCH_FAILURES = ['BAD_URL', 'BAD_SCHEME', 'BLOCKED_ADDRESS', 'DNS', 'TIMEOUT', 'TOO_MANY_REDIRECTS', 'TOO_LARGE', 'BAD_CONTENT_TYPE', 'HTTP_STATUS', 'NETWORK'] as const;
-export type SafeFetchFailure = (typeof SAFE_FETCH_FAILURES)[number];
+export type SafeFetchFailure = 'BAD_URL' | 'BAD_SCHEME' | 'BLOCKED_ADDRESS' | 'DNS' | 'TIMEOUT' | 'TOO_MANY_REDIRECTS' | 'TOO_LARGE' | 'BAD_CONTENT_TYPE' | 'HTTP_STATUS' | 'NETWORK';
 
 export class SafeFetchError extends Error {
   constructor(
