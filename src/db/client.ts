@@ -13,7 +13,6 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 
 /** Runs a raw drizzle `sql` query and returns its rows (the one shape both drivers share). */
 export async function execRows<T>(db: Db, query: SQL): Promise<T[]> {
-  if (process.env.EC_TRACE_EXECROWS) { const at = new Error().stack?.split('\n')[2]?.trim() ?? ''; (await import('node:fs')).appendFileSync(process.env.EC_TRACE_EXECROWS, `${at}\n`); } // TEMP descriptors helper
   const result: unknown = await db.execute(query);
   return (result as { rows: T[] }).rows;
 }

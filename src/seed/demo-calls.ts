@@ -8,7 +8,7 @@ import { projects } from '../modules/projects/projects.tables.js';
 import { callApplications, callCriteria, callQuestions, calls, callTerritories, type CallPhase, type QuestionKind } from '../modules/calls/calls.tables.js';
 
 /** Stable slugs the call-reviews demo builds on (ADR 0020, 0021). */
-export const DEMO_CALL_SLUGS = { open: 'verdir-nos-ruelles', past: 'fonds-quartiers-2026' } as const;
+const DEMO_CALL_SLUGS = { open: 'verdir-nos-ruelles', past: 'fonds-quartiers-2026' } as const;
 
 type Question = { kind: QuestionKind; label: string; help?: string; required?: boolean; choices?: string[]; maxLength?: number };
 type Application = { project: string; status: 'draft' | 'submitted'; requestedCents: number; answers: (string | number)[] };
@@ -91,7 +91,10 @@ export async function seedDemoCalls(deps: Pick<Deps, 'db'>, now = new Date()): P
       for (const [i, a] of c.applications.entries()) {
         const project = byTitle.get(a.project);
         if (!project) continue;
-        const answers = Object.fromEntries(a.answers.map((v, j) => [questionIds[j]!, v]).filter(([, v]) => v !== ''));
+        const answers: Record<string, string | number> = {};
+        a.answers.forEach((v, j) => {
+          if (v !== '') answers[questionIds[j]!] = v;
+        });
         const submittedAt = a.status === 'submitted' ? at(c.days.opens + 2 + i) : null;
         await tx.insert(callApplications).values({ id: newId(), callId: id, projectId: project.id, applicantId: project.promoterId, status: a.status, requestedCents: a.requestedCents, answers, submittedAt, createdAt: at(c.days.opens + 1 + i), updatedAt: submittedAt ?? at(c.days.opens + 1 + i) });
       }

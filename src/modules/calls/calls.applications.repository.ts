@@ -17,7 +17,7 @@ export type CandidateProject = { id: string; title: string; territoryId: string;
 
 const exactUpdated = sql<string>`to_char(${callApplications.updatedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 /** Applications juries and staff look at: submitted, then decided at results. */
-export const REVIEWABLE: readonly ApplicationStatus[] = ['submitted', 'selected', 'not_selected'];
+const REVIEWABLE: readonly ApplicationStatus[] = ['submitted', 'selected', 'not_selected'];
 
 const joined = (db: Db) =>
   db

@@ -12,6 +12,6 @@ export const callsErrors = {
 } as const satisfies ErrorStatusMap;
 
 declare module '../../platform/errors.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging (ADR 0011)
+   
   interface ModuleErrorCodes extends Record<keyof typeof callsErrors, true> {}
 }

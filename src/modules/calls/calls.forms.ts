@@ -6,7 +6,7 @@ const DATES = ['opensAt', 'submissionsCloseAt', 'reviewEndsAt', 'voteOpensAt', '
 const MONEY = ['budgetCents', 'maxPerProjectCents'] as const;
 
 /** "2 000,50 $" → cents; anything else stays as typed, so the schema says it is not valid. */
-export function dollarsToCents(value: unknown): unknown {
+function dollarsToCents(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const s = value.replace(/[\s\u00a0\u202f$]/g, '').replace(',', '.');
   if (s === '') return undefined;
@@ -28,7 +28,7 @@ export function rowsOf(form: Form, prefix: string): Form[] {
 }
 
 /** Whether a form row holds anything (a blank added row is dropped, not refused). */
-const filled = (row: Form, keys: string[]) => keys.some((k) => typeof row[k] === 'string' && (row[k] as string).trim() !== '');
+const filled = (row: Form, keys: string[]) => keys.some((k) => typeof row[k] === 'string' && (row[k]).trim() !== '');
 
 /**
  * The call form as people fill it → the API's body: dollars → cents, rows → arrays (blank rows

@@ -177,7 +177,7 @@ export const callsPages: Module = async (app, { deps }) => {
     const done = (appSlug: string) => reply.redirect(`/appels/${appSlug}?fait=${submit ? 'envoyee' : 'candidature'}#ma-candidature`, 303);
     const rerender = (state: FormState<Values>, status: number) => applyForm(request, reply, slug, { ...state, values: raw }, status);
     if (id) {
-      return handleForm(request, reply, z.preprocess((b) => ({ ...applicationFormToBody(b as Values), project: undefined, action: submit ? 'submit' : 'save' }), ZUpdateApplicationBody),
+      return handleForm(request, reply, z.preprocess((b) => { const { project: _p, ...rest } = applicationFormToBody(b as Values); return { ...rest, action: submit ? 'submit' : 'save' }; }, ZUpdateApplicationBody),
         async (input) => {
           const updated = await applications.updateApplication(deps, request.ctx.actor, id, input);
           return done(updated.call.slug);

@@ -13,7 +13,7 @@ export type PhasedCall = {
   publishedAt: Date | null;
 };
 
-export function hasVote(call: Pick<PhasedCall, 'voteOpensAt'>): boolean {
+function hasVote(call: Pick<PhasedCall, 'voteOpensAt'>): boolean {
   return call.voteOpensAt !== null;
 }
 

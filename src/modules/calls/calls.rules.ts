@@ -46,7 +46,7 @@ export function checkPublishable(c: Pick<CallShape, 'submissionsCloseAt'>, o: { 
 }
 
 const DATE_PHASE: Record<string, CallPhase> = { opensAt: 'open', submissionsCloseAt: 'review', reviewEndsAt: 'results', voteOpensAt: 'vote', voteClosesAt: 'results', resultsAt: 'results' };
-export const LOCKED_WHEN_PUBLISHED = ['title', 'theme', 'language', 'membersOnly', 'allowedOrganisationKinds', 'territories', 'budgetCents', 'maxPerProjectCents', 'votesPerMember', 'juryWeightPercent', 'questions', 'criteria'] as const;
+const LOCKED_WHEN_PUBLISHED = ['title', 'theme', 'language', 'membersOnly', 'allowedOrganisationKinds', 'territories', 'budgetCents', 'maxPerProjectCents', 'votesPerMember', 'juryWeightPercent', 'questions', 'criteria'] as const;
 
 /**
  * A published call changes its description and moves dates later only, and never a date whose

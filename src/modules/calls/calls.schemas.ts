@@ -15,20 +15,29 @@ const list = <T extends z.ZodType>(item: T, max: number) =>
 const flag = z.preprocess((v) => (v === 'on' || v === 'true' || v === '1' ? true : v === 'false' || v === '0' || v === '' ? false : v), z.boolean());
 
 /** An instant: ISO 8601 with a zone, or a form's `datetime-local` read in Montréal. */
-const instant = z.preprocess((v, ctx) => {
+function toInstant(v: unknown, ctx: z.core.$RefinementCtx): unknown {
   if (v instanceof Date) return v;
   if (typeof v !== 'string' || blank(v)) return v;
   const d = parseCallDate(v.trim());
   if (d) return d;
   ctx.addIssue({ code: 'custom', message: 'validation.format' });
   return z.NEVER;
-}, z.date());
+}
+const instant = z.preprocess(toInstant, z.date());
+/** An optional instant: blank or null is none. */
+const instantString = z.string().transform((v, ctx) => {
+  const d = parseCallDate(v.trim());
+  if (d) return d;
+  ctx.addIssue({ code: 'custom', message: 'validation.format' });
+  return z.NEVER;
+});
+const instantOrNull = z.preprocess((v) => (blank(v) ? null : v instanceof Date ? v.toISOString() : v), instantString.nullable());
 const cents = z.number().int().min(1).max(100_000_000_000);
 
 export const ZCallParams = z.object({ id: z.string().min(1).max(80) });
 export const ZApplicationParams = z.object({ id: z.string().min(1).max(40) });
 
-export const ZQuestionInput = z
+const ZQuestionInput = z
   .object({
     kind: z.enum(QUESTION_KINDS),
     label: z.string().trim().min(1).max(300),
@@ -46,7 +55,7 @@ export const ZQuestionInput = z
   });
 export type TQuestionInput = z.output<typeof ZQuestionInput>;
 
-export const ZCriterionInput = z.object({
+const ZCriterionInput = z.object({
   label: z.string().trim().min(1).max(200),
   description: z.string().trim().max(1000).default(''),
   weight: z.coerce.number().int().min(1).max(100),
@@ -67,8 +76,8 @@ const callFields = {
   opensAt: instant,
   submissionsCloseAt: instant,
   reviewEndsAt: instant,
-  voteOpensAt: z.preprocess(blankToNull, instant.nullable()),
-  voteClosesAt: z.preprocess(blankToNull, instant.nullable()),
+  voteOpensAt: instantOrNull,
+  voteClosesAt: instantOrNull,
   resultsAt: instant,
   votesPerMember: z.preprocess(blankToNull, z.coerce.number().int().min(1).max(20).nullable()),
   juryWeightPercent: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100).optional()),

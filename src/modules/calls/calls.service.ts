@@ -146,7 +146,7 @@ export async function updateCall(deps: Pick<Deps, 'db'>, actor: Actor | null, id
   if (call.phase === 'closed') throw new AppError('CALL_PHASE_CLOSED', { phase: call.phase, messageParams: { phase: call.phase } });
   const full = editableFully(call);
   if (!full) {
-    const locked = checkPublishedEdit(call.phase, call as unknown as Record<string, unknown>, patch as Record<string, unknown>);
+    const locked = checkPublishedEdit(call.phase, call, patch);
     if (Object.keys(locked).length) throw validationError(locked);
   }
   const next = { ...call, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as CallRow & TUpdateCallBody;

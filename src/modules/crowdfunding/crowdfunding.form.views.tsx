@@ -103,6 +103,7 @@ export function CampaignFormPage({ ctx, data, notice }: { ctx: RequestContext; d
             <Select t={t} name="model" label={linkLabels.model} hint={CAMPAIGN_MODELS.map((m) => t(`crowdfunding.modelHelp.${m}`)).join(' ')} value={str(link.values.model ?? 'all_or_nothing')} errors={link.errors} required options={CAMPAIGN_MODELS.map((m) => ({ value: m, label: t(`crowdfunding.model.${m}`) }))} />
             <div class="form-actions"><button type="submit" class="button">{t('crowdfunding.form.save')}</button></div>
           </form>
+          {campaign && campaign.preview.status !== 'ready' ? <p class="muted">{t(campaign.preview.status === 'pending' ? 'crowdfunding.previewPending' : 'crowdfunding.previewFailed')}</p> : null}
           {campaign ? (
             <form method="post" action={`${base}/apercu`}>
               <CsrfField token={ctx.csrfToken} />
