@@ -40,6 +40,7 @@ export const fr = {
       more: 'Appels suivants',
     },
     detail: {
+      reviewLinks: 'Jury et résultats',
       by: 'Proposé par {{caisse}}',
       eligibility: 'Qui peut candidater',
       territories: 'Quartiers : {{list}}',
@@ -223,6 +224,7 @@ export const en: typeof fr = {
       more: 'More calls',
     },
     detail: {
+      reviewLinks: 'Jury and results',
       by: 'By {{caisse}}',
       eligibility: 'Who can apply',
       territories: 'Neighbourhoods: {{list}}',

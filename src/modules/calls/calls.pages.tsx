@@ -13,6 +13,7 @@ import { acceptsSubmissions, nextPhase } from './calls.phase.js';
 import { ZApplyBody, ZCallListQuery, ZCreateCallBody, ZTransitionBody, ZUpdateApplicationBody, ZUpdateCallBody, type TCallListQuery } from './calls.schemas.js';
 import { applicationFormToBody, applicationToFormValues, callFormToBody, callToFormValues, editRows } from './calls.forms.js';
 import { CallPage, CallsListPage, StaffApplicationsPage } from './calls.views.js';
+import { callReviewsLinksFor } from '../call-reviews/call-reviews.service.js';
 import { CallFormPage } from './calls.form.views.js';
 import { ApplyFormPage } from './calls.apply.views.js';
 import { toMontrealLocal } from './calls.dates.js';
@@ -148,6 +149,7 @@ export const callsPages: Module = async (app, { deps }) => {
       can: { apply: open && candidates.some((c) => !applied.has(c.id)), manage, signIn: !actor && open, acceptsSubmissions: open },
       staff: manage ? { applications: submitted, next, nextDue: next !== null && !(row.phase === 'draft' && row.publishedAt !== null) } : null,
       notice: noticeOf(request),
+      reviewLinks: await callReviewsLinksFor(deps, actor, row.id, request.ctx.t),
     };
     return sendPage(request, reply, <CallPage ctx={request.ctx} data={data} />, { title: view.title, description: view.theme, noindex: view.status === 'draft', nav: 'calls' });
   });

@@ -91,6 +91,8 @@ export type CallPageData = {
   can: { apply: boolean; manage: boolean; signIn: boolean; acceptsSubmissions: boolean };
   staff: { applications: number; next: CallPhase | null; nextDue: boolean } | null;
   notice?: string | undefined;
+  /** Jury, ranking, vote and results pages this visitor may open (from the call-reviews module). */
+  reviewLinks: { href: string; label: string }[];
 };
 
 export function CallPage({ ctx, data }: { ctx: RequestContext; data: CallPageData }) {
@@ -106,6 +108,11 @@ export function CallPage({ ctx, data }: { ctx: RequestContext; data: CallPageDat
       <p class="muted"><span class="badge badge-call-phase">{t(`calls.phase.${c.phase}`)}</span> {c.theme}</p>
       <h1 lang={lang}>{c.title}</h1>
       <p class="muted">{t('calls.detail.by', { caisse: c.caisse.name })}</p>
+      {data.reviewLinks.length ? (
+        <nav aria-label={t('calls.detail.reviewLinks')}>
+          <ul class="inline-list">{data.reviewLinks.map((l) => <li><a href={l.href}>{l.label}</a></li>)}</ul>
+        </nav>
+      ) : null}
       {c.description ? <div class="prose" lang={lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(c.description) }} /> : null}
 
       <section aria-labelledby="call-apply" id="ma-candidature" class="card stack">
