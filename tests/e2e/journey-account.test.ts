@@ -48,5 +48,5 @@ describe.each(JOURNEY_LOCALES)('my data journey (%s)', (lang, locale, t) => {
     await page.goto(`${h.baseUrl}/membres/${person.handle}`);
     expect(await page.textContent('h1')).not.toContain(person.displayName);
     await context.close();
-  }, 120_000);
+  });
 });

@@ -98,5 +98,5 @@ describe.each(JOURNEY_LOCALES)('boards journey (%s)', (lang, locale, t) => {
     await expectAccessible(visitor.page, 'public board, signed out, 320 px');
     await visitor.page.screenshot({ path: `/tmp/journey-boards-${lang}-public-320.png`, fullPage: true });
     await visitor.context.close();
-  }, 600_000);
+  });
 });

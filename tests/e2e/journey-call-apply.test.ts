@@ -99,5 +99,5 @@ describe.each(JOURNEY_LOCALES)('call for projects journey (%s)', (lang, locale, 
     await expectAccessible(s.page, 'staff applications list');
     await s.context.close();
     await p.context.close();
-  }, 90_000);
+  });
 });

@@ -141,5 +141,5 @@ describe.each(JOURNEY_LOCALES)('call results journey (%s)', (lang, locale, t) =>
     await expectAccessible(winner.page, 'project page with the badge');
     await shoot(winner.page, `project-badge-${lang}`);
     for (const p of [s, j1, j2, v, winner]) await p.context.close();
-  }, 120_000);
+  });
 });

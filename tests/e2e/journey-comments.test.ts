@@ -97,5 +97,5 @@ describe.each(JOURNEY_LOCALES)('comments journey (%s)', (lang, locale, t) => {
     expect(await nb.page.locator(`#commentaire-${replyId}`).count()).toBe(1);
     await expectAccessible(nb.page, 'tombstone');
     await nb.context.close();
-  }, 600_000);
+  });
 });

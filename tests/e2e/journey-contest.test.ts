@@ -123,5 +123,5 @@ describe.each(JOURNEY_LOCALES)('contest journey (%s)', (lang, locale, t) => {
     await m.page.setViewportSize({ width: 390, height: 800 });
     await m.page.screenshot({ path: `/tmp/journey-contest-claimed-${lang}-390.png`, fullPage: true });
     await Promise.all([m.context.close(), s.context.close(), visitor.context.close()]);
-  }, 90_000);
+  });
 });

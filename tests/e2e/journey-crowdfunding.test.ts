@@ -103,5 +103,5 @@ describe.each(JOURNEY_LOCALES)('crowdfunding journey (%s)', (lang, locale, t) =>
     await p.context.close();
     await s.context.close();
     await v.context.close();
-  }, 90_000);
+  });
 });

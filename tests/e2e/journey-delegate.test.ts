@@ -70,5 +70,5 @@ describe.each(JOURNEY_LOCALES)('delegate journey (%s)', (lang, locale, t) => {
     await m.page.screenshot({ path: `/tmp/journey-delegate-accompany-${lang}-390.png`, fullPage: true });
     await m.context.close();
     await s.context.close();
-  }, 60_000);
+  });
 });

@@ -69,7 +69,7 @@ describe.each(JOURNEY_LOCALES)('feed journey (%s)', (lang, locale, t) => {
     await page.screenshot({ path: `/tmp/feed-320-${lang}.png`, fullPage: false });
     await page.goto(`${h.baseUrl}/projets/${project.id}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-  }, 180_000);
+  });
 
   it('shows visitors a territory picker, then the territory feed', async () => {
     const { page } = await newPage(h.browser, { locale });
@@ -81,5 +81,5 @@ describe.each(JOURNEY_LOCALES)('feed journey (%s)', (lang, locale, t) => {
     await page.waitForURL('**/fil?territoire=villeray');
     expect(await page.textContent('h1')).toBe(t('social.feed.titleTerritory', { name: 'Villeray' }));
     await expectAccessible(page, 'territory feed');
-  }, 90_000);
+  });
 });

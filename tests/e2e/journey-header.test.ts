@@ -68,5 +68,5 @@ describe.each(JOURNEY_LOCALES)('header journey (%s)', (lang, locale, t) => {
     for (const entry of more) expect(await nav.getByRole('link', { name: t(entry.label), exact: true }).isVisible(), entry.key).toBe(true);
     await expectAccessible(page, 'phone menu');
     await context.close();
-  }, 90_000);
+  });
 });

@@ -83,5 +83,5 @@ describe.each(JOURNEY_LOCALES)('moderation journey (%s)', (lang, locale, t) => {
     expect(told.map((n) => [n.kind, n.data.reason])).toEqual([['moderation.hidden', reason]]);
 
     await Promise.all([nb.context.close(), mod.context.close(), au.context.close()]);
-  }, 300_000);
+  });
 });

@@ -141,5 +141,5 @@ describe.each(JOURNEY_LOCALES)('mutual-aid journey (%s)', (lang, locale, t) => {
     expect(main).toContain(partner.name);
     await expectAccessible(after.page, 'project page after help');
     for (const c of [promo, nb, pt, after]) await c.context.close();
-  }, 300_000);
+  });
 });

@@ -63,5 +63,5 @@ describe.each(JOURNEY_LOCALES)('newcomer journey (%s)', (lang, locale, t) => {
     await expectAccessible(visitor.page, 'public personal page');
     await visitor.context.close();
     await context.close();
-  }, 180_000);
+  });
 });

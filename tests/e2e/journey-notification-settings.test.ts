@@ -14,7 +14,7 @@ const h = useBrowserHarness();
 
 
 describe.each(JOURNEY_LOCALES)('notification settings journey (%s)', (lang, locale, t) => {
-  it('changes the settings with the keyboard, then unsubscribes through a signed link', { timeout: 240_000 }, async () => {
+  it('changes the settings with the keyboard, then unsubscribes through a signed link', async () => {
     const villeray = (await territoriesRepository.findBySlug(h.ctx.database.db, 'villeray'))!;
     const person = await createUser(h.ctx, { territoryId: villeray.id, locale: lang });
     const db = h.ctx.database.db;

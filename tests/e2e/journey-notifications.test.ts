@@ -99,5 +99,5 @@ describe.each(JOURNEY_LOCALES)('live notifications journey (%s)', (lang, locale,
     await noJs.close();
 
     for (const c of [a, b]) await c.context.close();
-  }, 180_000);
+  });
 });

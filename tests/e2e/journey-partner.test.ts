@@ -19,7 +19,7 @@ beforeAll(() => seedCharters(h.ctx.app.deps));
 const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(JOURNEY_LOCALES)('partner journey (%s)', (lang, locale, t) => {
-  it('signs the caisse’s charter, declares a capacity and pledges on the organisation’s honour', { timeout: 90_000 }, async () => {
+  it('signs the caisse’s charter, declares a capacity and pledges on the organisation’s honour', async () => {
     const db = h.ctx.database.db;
     const villeray = (await territoriesRepository.findBySlug(db, 'villeray'))!;
     const caisseId = (await db.select().from(caisseTerritories).where(eq(caisseTerritories.territoryId, villeray.id)))[0]!.caisseId;

@@ -60,5 +60,5 @@ describe.each(JOURNEY_LOCALES)('pledge limits journey (%s)', (lang, locale, t) =
     expect(await team.page.locator('#veulent-aider').textContent()).toContain(helper.displayName);
     await expectAccessible(team.page, 'team sees who wants to help');
     await team.context.close();
-  }, 60_000);
+  });
 });

@@ -111,5 +111,5 @@ describe.each(JOURNEY_LOCALES)('public square journey (%s)', (lang, locale, t) =
     expect(await db.select().from(mailOutbox).where(and(eq(mailOutbox.toAddress, mentioned.email)))).toHaveLength(1);
 
     for (const c of [fo, me, mod, visitor]) await c.context.close();
-  }, 600_000);
+  });
 });

@@ -60,5 +60,5 @@ describe.each(JOURNEY_LOCALES)('search journey (%s)', (lang, locale, t) => {
     await expectAccessible(page, 'report sent');
     const filed = await db.select().from(reports).where(and(eq(reports.targetType, 'offer'), eq(reports.targetId, offerId)));
     expect(filed.map((r) => [r.reporterId, r.territoryId, r.reason])).toEqual([[neighbour.id, villeray.id, 'spam']]);
-  }, 60_000);
+  });
 });

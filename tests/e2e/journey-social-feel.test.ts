@@ -102,5 +102,5 @@ describe.each(JOURNEY_LOCALES)('social feel journey (%s)', (lang, locale, t) => 
     expect(await signOut.isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: t('nav.me') }).isVisible()).toBe(true);
     await expectAccessible(page, 'account menu open');
-  }, 120_000);
+  });
 });

@@ -29,5 +29,5 @@ describe('every public page template is accessible (WCAG 2.2 AA)', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow, 'no horizontal scrolling at 320 px').toBe(false);
     await context.close();
-  }, 120_000);
+  });
 });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
 import { createTestApp, type TestContext } from './test-app.js';
 import { launchChromium } from './screenshot.js';
 import { seedReferenceData } from '../../src/seed/seed.js';
@@ -54,6 +54,9 @@ export async function ensurePilotTerritories(ctx: TestContext): Promise<void> {
  * `h.ctx` works in tests and hooks; reading them outside (at collection time) throws.
  */
 export function useBrowserHarness(overrides: Partial<Config> = {}): Omit<BrowserHarness, 'close'> {
+  // A journey drives a real browser through many pages; on a loaded 2-core machine (CI runs both
+  // database passes side by side) a long one takes minutes, so every journey gets the same budget.
+  vi.setConfig({ testTimeout: 300_000, hookTimeout: 120_000 });
   let harness: BrowserHarness | undefined;
   beforeAll(async () => {
     harness = await startBrowserHarness(overrides);
