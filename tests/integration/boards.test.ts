@@ -109,6 +109,15 @@ describe('curated boards', () => {
     expect(territoryPage.body).toContain(title);
     expect((await page(null, `/territoires/${otherTerritory.slug}`)).body).not.toContain(title);
 
+    // Staff may name the curating caisse: theirs is accepted; another caisse, or an unknown one, is a field error.
+    const named = await api(staff.s, 'POST', '/api/v1/boards', { title: `Choix ${uid()}`, curated: true, territory: territory.slug, caisse: caisse.slug });
+    expect(named.statusCode).toBe(201);
+    expect((await api(null, 'GET', `/api/v1/boards/${named.json().id}`)).json()).toMatchObject({ caisse: { slug: caisse.slug } });
+    for (const other of [otherCaisse.slug, `inconnue-${uid()}`]) {
+      const wrong = await api(staff.s, 'POST', '/api/v1/boards', { title: 'Choix', curated: true, territory: territory.slug, caisse: other });
+      expect([wrong.statusCode, Object.keys(wrong.json().error.details.fields)]).toEqual([400, ['caisse']]);
+    }
+
     // Another staff member of the same caisse may keep the board; staff of another caisse may not.
     const colleague = await person({ role: { role: 'staff', caisseId: caisse.id } });
     expect((await api(colleague.s, 'PATCH', `/api/v1/boards/${board.id}`, { description: 'Mise à jour' })).statusCode).toBe(200);

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { uid } from '../helpers/factories.js';
 import { createJobs, type JobDefinition, type Jobs } from '../../src/platform/jobs/jobs.js';
+import { bossDbForTransaction } from '../../src/platform/jobs/jobs.adapters.js';
 
 // Each run gets its own queue schema: on the shared PostgreSQL database other files run workers too.
 const schema = `jobs_t_${uid()}`;
@@ -136,5 +137,17 @@ describe('durable jobs (pg-boss)', () => {
     const scheduler = await startJobs([{ name, policy: 'short', schedule: { cron: '7 * * * *' }, handler: async () => undefined }]);
     const schedules = await scheduler.boss.getSchedules();
     expect(schedules.find((s) => s.name === name)).toMatchObject({ cron: '7 * * * *', options: { tz: 'America/Montreal' } });
+  });
+});
+
+describe('the transaction adapter pg-boss uses to enqueue with a change', () => {
+  it('runs parameterless statements and numbered parameters inside the drizzle transaction', async () => {
+    const rows = await ctx.database.db.transaction(async (tx) => {
+      const boss = bossDbForTransaction(tx);
+      const plain = await boss.executeSql('SELECT 1 AS one', []);
+      const bound = await boss.executeSql('SELECT $2::text AS b, $1::int + 1 AS a', [41, 'deux']);
+      return [plain.rows, bound.rows];
+    });
+    expect(rows).toEqual([[{ one: 1 }], [{ b: 'deux', a: 42 }]]);
   });
 });
