@@ -5,18 +5,16 @@
  * Expectations come from contests.policy.ts (over access.scope.ts), never from what the code answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { FORM, form, signIn } from '../helpers/factories.js';
+import { outcomeOf, sendAs, type Outcome, type Req, type Via } from './authorisation-matrix.http.js';
+import { signIn } from '../helpers/factories.js';
 import { ACTORS, buildWorld, type World, type Who } from './authorisation-matrix.fixtures.js';
 import { adultMember, contestBody, endContest, fulfilledPledge } from './contests.fixtures.js';
 import { users } from '../../src/modules/auth/auth.tables.js';
 
-type Outcome = 'ok' | 'signIn' | 'forbidden' | 'notFound' | 'refused';
 type Expect = Record<Who, Outcome>;
-type Req = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: Record<string, unknown> };
-type Row = { route: string; via: 'api' | 'page'; expect: Expect; request: (w: World, who: Who) => Req | Promise<Req> };
+type Row = { route: string; via: Via; expect: Expect; request: (w: World, who: Who) => Req | Promise<Req> };
 
 function only(ok: Who[], others: Outcome = 'forbidden', anonymous: Outcome = 'signIn'): Expect {
   return Object.fromEntries(ACTORS.map((w) => [w, ok.includes(w) ? 'ok' : w === 'anonymous' ? anonymous : others])) as Expect;
@@ -62,23 +60,7 @@ const ROUTES: Row[] = [
   { route: 'POST /concours/:slug/reclamer (someone else’s prize)', via: 'page', expect: only([]), request: () => ({ method: 'POST', url: `/concours/${drawnWithWinner.slug}/reclamer`, body: { answer: '44', attest: 'on' } }) },
 ];
 
-async function send(who: Who, req: Req, via: Row['via']): Promise<LightMyRequestResponse> {
-  const s = world.sessions[who];
-  if (via === 'page' && req.method === 'POST') {
-    return ctx.app.inject({ method: 'POST', url: req.url, headers: { cookie: s.cookie, ...FORM }, payload: form({ _csrf: s.csrf, ...(req.body as Record<string, string>) }) });
-  }
-  return ctx.app.inject({ method: req.method, url: req.url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(req.body ? { payload: req.body } : {}) });
-}
-
-function outcomeOf(res: LightMyRequestResponse): Outcome | `unexpected ${number}` {
-  const location = String(res.headers.location ?? '');
-  if (res.statusCode === 401 || (res.statusCode === 303 && location.startsWith('/connexion'))) return 'signIn';
-  if (res.statusCode === 403) return 'forbidden';
-  if (res.statusCode === 404) return 'notFound';
-  if (res.statusCode === 400 || res.statusCode === 409 || res.statusCode === 422) return 'refused';
-  if (res.statusCode >= 200 && res.statusCode < 400) return 'ok';
-  return `unexpected ${res.statusCode}`;
-}
+const send = (who: Who, req: Req, via: Via) => sendAs(ctx, world.sessions[who], req, via);
 
 beforeAll(async () => {
   ctx = await createTestApp();

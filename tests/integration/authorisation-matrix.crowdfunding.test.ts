@@ -6,9 +6,9 @@
  * when the row needs one), so no row depends on another. Outcomes as in authorisation-matrix.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { createProject, createUser, FORM, form, signIn } from '../helpers/factories.js';
+import { outcomeOf, sendAs, type Outcome, type Req, type Via } from './authorisation-matrix.http.js';
+import { createProject, createUser, signIn } from '../helpers/factories.js';
 import { buildWorld, type Session, type World } from './authorisation-matrix.fixtures.js';
 import { newId } from '../../src/db/ids.js';
 import { crowdfundingRepository } from '../../src/modules/crowdfunding/crowdfunding.repository.js';
@@ -16,11 +16,9 @@ import type { ProjectStatus } from '../../src/modules/projects/projects.domain.j
 
 const WHO = ['anonymous', 'citizen', 'otherPromoter', 'promoter', 'staffHere', 'staffElsewhere', 'platformAdmin'] as const;
 type Who = (typeof WHO)[number];
-type Outcome = 'ok' | 'signIn' | 'forbidden' | 'notFound' | 'refused';
 type Expect = Record<Who, Outcome>;
 type Target = { projectId: string; snapshotId: string };
-type Req = { method: 'GET' | 'POST' | 'PUT'; url: string; body?: Record<string, unknown> };
-type Row = { route: string; via: 'api' | 'page'; status?: ProjectStatus; campaign?: boolean; expect: Expect; request: (t: Target) => Req };
+type Row = { route: string; via: Via; status?: ProjectStatus; campaign?: boolean; expect: Expect; request: (t: Target) => Req };
 
 let ctx: TestContext;
 let world: World;
@@ -81,23 +79,7 @@ async function target(row: Row): Promise<Target> {
   return { projectId: project.id, snapshotId: snapshot.id };
 }
 
-async function send(who: Who, req: Req, via: Row['via']): Promise<LightMyRequestResponse> {
-  const s = sessions[who];
-  if (via === 'page' && req.method === 'POST') {
-    return ctx.app.inject({ method: 'POST', url: req.url, headers: { cookie: s.cookie, ...FORM }, payload: form({ _csrf: s.csrf, ...(req.body as Record<string, string>) }) });
-  }
-  return ctx.app.inject({ method: req.method, url: req.url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(req.body ? { payload: req.body } : {}) });
-}
-
-function outcomeOf(res: LightMyRequestResponse): Outcome | `unexpected ${number}` {
-  const location = String(res.headers.location ?? '');
-  if (res.statusCode === 401 || (res.statusCode === 303 && location.startsWith('/connexion'))) return 'signIn';
-  if (res.statusCode === 403) return 'forbidden';
-  if (res.statusCode === 404) return 'notFound';
-  if (res.statusCode === 400 || res.statusCode === 409 || res.statusCode === 422) return 'refused';
-  if (res.statusCode >= 200 && res.statusCode < 400) return 'ok';
-  return `unexpected ${res.statusCode}`;
-}
+const send = (who: Who, req: Req, via: Via) => sendAs(ctx, sessions[who], req, via);
 
 describe('crowdfunding authorisation matrix', () => {
   it.each(ROUTES.map((r) => [r.route, r] as const))('%s', async (_route, row) => {

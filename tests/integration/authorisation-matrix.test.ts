@@ -19,19 +19,17 @@
  * never from what the code happens to answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
-import { FORM, form, uid } from '../helpers/factories.js';
+import { outcomeOf, sendAs, type Outcome, type Req, type Via } from './authorisation-matrix.http.js';
+import { uid } from '../helpers/factories.js';
 import { ACTORS, buildWorld, staffOnlyData, type World, type Who } from './authorisation-matrix.fixtures.js';
 import { createApplication } from './delegates.fixtures.js';
 import { eq } from 'drizzle-orm';
 import { users } from '../../src/modules/auth/auth.tables.js';
 
-type Outcome = 'ok' | 'signIn' | 'forbidden' | 'notFound' | 'refused';
 type Expect = Record<Who, Outcome>;
-type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: Record<string, unknown> };
 /** `api`: JSON under /api/v1; `page`: an HTML GET or a form POST (CSRF token in the form). */
-type Row = { route: string; via: 'api' | 'page'; expect: Expect; request: (w: World, who: Who) => Req | Promise<Req> };
+type Row = { route: string; via: Via; expect: Expect; request: (w: World, who: Who) => Req | Promise<Req> };
 type Data = Awaited<ReturnType<typeof staffOnlyData>>;
 type Leak = { route: string; url: (w: World, d: Data) => string; secret: (w: World, d: Data) => string; sees: Who[] };
 
@@ -172,23 +170,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-async function send(who: Who, req: Req, via: Row['via']): Promise<LightMyRequestResponse> {
-  const s = world.sessions[who];
-  if (via === 'page' && req.method === 'POST') {
-    return ctx.app.inject({ method: 'POST', url: req.url, headers: { cookie: s.cookie, ...FORM }, payload: form({ _csrf: s.csrf, ...(req.body as Record<string, string>) }) });
-  }
-  return ctx.app.inject({ method: req.method, url: req.url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(req.body ? { payload: req.body } : {}) });
-}
-
-function outcomeOf(res: LightMyRequestResponse): Outcome | `unexpected ${number}` {
-  const location = String(res.headers.location ?? '');
-  if (res.statusCode === 401 || (res.statusCode === 303 && location.startsWith('/connexion'))) return 'signIn';
-  if (res.statusCode === 403) return 'forbidden';
-  if (res.statusCode === 404) return 'notFound';
-  if (res.statusCode === 400 || res.statusCode === 409 || res.statusCode === 422) return 'refused';
-  if (res.statusCode >= 200 && res.statusCode < 400) return 'ok';
-  return `unexpected ${res.statusCode}`;
-}
+const send = (who: Who, req: Req, via: Via) => sendAs(ctx, world.sessions[who], req, via);
 
 // Leaks first: the rows below create many projects, and listings show the newest.
 describe('no cross-caisse read of staff-only data', () => {
