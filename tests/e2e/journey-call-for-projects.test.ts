@@ -1,8 +1,8 @@
 /**
  * Journey 4 of product.md (issue 9), in one continuous run through the pages: caisse staff create a
  * call for projects with a deadline, three questions and two weighted criteria, seat two delegates on
- * the jury and publish it; promoters apply (two through the form — one fixes an error, then edits
- * before the deadline — and a third through the API twin); a delegate declares a conflict of
+ * the jury and publish it; promoters apply (one through the form — fixing an error, then editing
+ * before the deadline —, one with the keyboard only, and a third through the API twin); a delegate declares a conflict of
  * interest; staff close submissions; the jury scores; staff move to results, are refused an award
  * over the per-project maximum, award two projects and publish; anyone reads the results; the
  * winner is notified and wears the "lauréat" badge, the other applicant is told too.
@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
-import { expectAccessible, JOURNEY_LOCALES, mainNavLink, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
+import { expectAccessible, JOURNEY_LOCALES, mainNavLink, newPage, signInAs, startsWith, tabTo, useBrowserHarness } from '../helpers/browser.js';
 import { createCaisse, createProject, createTerritory, createUser, signIn, uid } from '../helpers/factories.js';
 import { createDelegate } from '../integration/call-reviews.fixtures.js';
 import { toMontrealLocal } from '../../src/modules/calls/calls.dates.js';
@@ -145,12 +145,30 @@ describe.each(JOURNEY_LOCALES)('call for projects, from the call to the winners 
     await expect.poll(() => a.page.getByText(t('calls.notice.submitted')).count()).toBe(1);
     await shoot(a.page, `applied-${lang}`);
 
-    // The second promoter applies through the form, the third through the API twin.
+    // The second promoter applies with the keyboard only, the third through the API twin.
     const b = await newPage(h.browser, { locale });
     await signInAs(h, b.page, pb.user.email, t);
-    await b.page.goto(`${callUrl}/candidature`);
-    await b.page.getByLabel(startsWith(t('calls.apply.project'))).selectOption(pb.project.id);
-    await apply(b.page, [lang === 'fr' ? 'Un jardin partagé au bout de la ruelle.' : 'A shared garden at the end of the alley.', '12', yes], '3000');
+    await b.page.goto(callUrl);
+    await tabTo(b.page, b.page.getByRole('link', { name: t('calls.detail.apply') }));
+    await b.page.keyboard.press('Enter');
+    await expect.poll(() => b.page.textContent('h1')).toBe(t('calls.apply.title', { call: title }));
+    const key = async (label: string, keys: string[]) => {
+      await tabTo(b.page, b.page.getByLabel(startsWith(label)));
+      for (const k of keys) await b.page.keyboard.press(k);
+    };
+    const garden = lang === 'fr' ? 'Un jardin partagé au bout de la ruelle.' : 'A shared garden at the end of the alley.';
+    await key(t('calls.apply.project'), ['ArrowDown']);
+    await key(t('calls.apply.requested'), []);
+    await b.page.keyboard.type('3000');
+    await key(labels[0]!, []);
+    await b.page.keyboard.type(garden);
+    await key(labels[1]!, []);
+    await b.page.keyboard.type('12');
+    await key(labels[2]!, ['ArrowDown']);
+    expect([await b.page.getByLabel(startsWith(t('calls.apply.project'))).inputValue(), await b.page.getByLabel(startsWith(labels[2]!)).inputValue()]).toEqual([pb.project.id, yes]);
+    await tabTo(b.page, b.page.getByRole('button', { name: t('calls.apply.submit') }));
+    await b.page.keyboard.press('Enter');
+    await expect.poll(() => b.page.getByText(t('calls.notice.submitted')).count()).toBe(1);
     const call = (await h.ctx.database.db.select().from(calls).where(eq(calls.slug, slug)))[0]!;
     const questions = await h.ctx.database.db.select().from(callQuestions).where(eq(callQuestions.callId, call.id)).orderBy(asc(callQuestions.position));
     const session = await signIn(h.ctx, pc.user.email);

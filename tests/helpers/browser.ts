@@ -125,3 +125,15 @@ export async function signInAs(h: Pick<BrowserHarness, 'baseUrl'>, page: Page, e
   await page.getByRole('button', { name: t('auth.login.submit') }).click();
   await page.waitForURL('**/moi');
 }
+
+/**
+ * Keyboard only: presses Tab until `target` has the focus (as someone without a mouse would), and
+ * fails when it cannot be reached in `max` presses.
+ */
+export async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`${String(target)} cannot be reached with the Tab key in ${max} presses`);
+}

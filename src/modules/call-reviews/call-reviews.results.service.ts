@@ -1,4 +1,5 @@
 import type { Deps } from '../../platform/deps.js';
+import type { Db } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/context.js';
 import { audit } from '../../platform/audit.js';
@@ -63,6 +64,15 @@ export async function ranking(deps: Deps, actor: Actor | null, ref: CallRef): Pr
   };
 }
 
+/** Inside an awards transaction: the call's row locked and read again, in its results phase, not yet published. */
+async function lockForAwards(tx: Db, callId: string) {
+  await repo.lockCall(tx, callId);
+  const fresh = (await repo.callById(tx, callId))!;
+  assertPhase(fresh, 'results');
+  if (fresh.publishedResultsAt) throw new AppError('RESULTS_ALREADY_PUBLISHED');
+  return fresh;
+}
+
 /**
  * Staff set (or change) a winner's amount. In one transaction with the call's row locked: never over
  * the maximum per project, never over what remains of the envelope, so parallel awards cannot exceed it.
@@ -71,10 +81,7 @@ export async function setAward(deps: Deps, actor: Actor | null, ref: CallRef, ap
   const call = await loadCall(deps, actor, ref);
   const staff = requireRunner(actor, call);
   await deps.db.transaction(async (tx) => {
-    await repo.lockCall(tx, call.id);
-    const fresh = (await repo.callById(tx, call.id))!;
-    assertPhase(fresh, 'results');
-    if (fresh.publishedResultsAt) throw new AppError('RESULTS_ALREADY_PUBLISHED');
+    const fresh = await lockForAwards(tx, call.id);
     const application = await repo.application(tx, applicationId);
     if (!application || application.callId !== call.id || application.status !== 'submitted') throw new AppError('AWARD_NOT_ELIGIBLE');
     if (amountCents > fresh.maxPerProjectCents) throw new AppError('AWARD_OVER_MAX', { max: fresh.maxPerProjectCents });
@@ -90,10 +97,7 @@ export async function removeAward(deps: Deps, actor: Actor | null, ref: CallRef,
   const call = await loadCall(deps, actor, ref);
   const staff = requireRunner(actor, call);
   await deps.db.transaction(async (tx) => {
-    await repo.lockCall(tx, call.id);
-    const fresh = (await repo.callById(tx, call.id))!;
-    assertPhase(fresh, 'results');
-    if (fresh.publishedResultsAt) throw new AppError('RESULTS_ALREADY_PUBLISHED');
+    await lockForAwards(tx, call.id);
     if (!(await repo.deleteAward(tx, call.id, applicationId))) throw new AppError('AWARD_NOT_FOUND');
     await audit(tx, { actorId: staff.id, action: 'calls.award.remove', subjectType: 'call_application', subjectId: applicationId });
   });
