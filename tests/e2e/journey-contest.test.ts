@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, useBrowserHarness } from '../helpers/browser.js';
+import { expectAccessible, JOURNEY_LOCALES, newPage, signInAs, startsWith, tabTo, useBrowserHarness } from '../helpers/browser.js';
 import { createCaisse, createTerritory, createUser, uid } from '../helpers/factories.js';
 import { adultMember, fulfilledPledge } from '../integration/contests.fixtures.js';
 import { contests } from '../../src/modules/contests/contests.tables.js';
@@ -115,9 +115,16 @@ describe.each(JOURNEY_LOCALES)('contest journey (%s)', (lang, locale, t) => {
     await m.page.getByRole('button', { name: t('contests.claim.submit') }).click();
     await expect.poll(() => m.page.getByText(t('contests.claim.wrong', { count: 2 })).count()).toBeGreaterThan(0);
     await expectAccessible(m.page, 'claim page after a wrong answer');
-    await m.page.getByLabel(startsWith(t('contests.claim.answer'))).fill('50');
-    await m.page.getByLabel(t('contests.claim.attest')).check();
-    await m.page.getByRole('button', { name: t('contests.claim.submit') }).click();
+    // The second try, with the keyboard only.
+    await tabTo(m.page, m.page.getByLabel(startsWith(t('contests.claim.answer'))));
+    await m.page.keyboard.press('ControlOrMeta+A');
+    await m.page.keyboard.type('50');
+    const attest = m.page.getByLabel(t('contests.claim.attest'));
+    await tabTo(m.page, attest);
+    if (!(await attest.isChecked())) await m.page.keyboard.press('Space');
+    expect(await attest.isChecked()).toBe(true);
+    await tabTo(m.page, m.page.getByRole('button', { name: t('contests.claim.submit') }));
+    await m.page.keyboard.press('Enter');
     await expect.poll(() => m.page.getByText(t('contests.claim.done', { prize: lang === 'fr' ? 'Panier du marché' : 'Market basket' })).count()).toBe(1);
     await expectAccessible(m.page, 'prize claimed');
     await m.page.setViewportSize({ width: 390, height: 800 });
