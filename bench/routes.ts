@@ -21,4 +21,15 @@ export const ROUTES = (p: Prepared): BenchRoute[] => [
   { name: 'GET /api/v1/search?q=eglise (one search, every type)', path: '/api/v1/search?q=eglise' },
   { name: 'GET /api/v1/projects?territory=villeray&needKind=loan', path: '/api/v1/projects?territory=villeray&needKind=loan' },
   { name: 'GET /api/v1/needs/:id/matches (who could help)', path: `/api/v1/needs/${p.needId}/matches` },
+  { name: 'GET /appels (calls for projects)', path: '/appels' },
+  { name: 'GET /appels/:slug (a call)', path: '/appels/bench-call-1' },
+  { name: 'GET /concours (contests)', path: '/concours' },
+  { name: 'GET /concours/:slug (a running contest)', path: '/concours/bench-contest-running' },
+  { name: 'GET /api/v1/contests/:id/draw (draw data, 5,000-line list)', path: '/api/v1/contests/bench-contest-drawn/draw' },
 ];
+
+/** `--only=appels,concours`: the routes whose name or path contains one of the words (all when absent). */
+export function onlyRoutes(routes: BenchRoute[], argv: readonly string[]): BenchRoute[] {
+  const words = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map((w) => w.trim().toLowerCase()).filter(Boolean) ?? [];
+  return words.length ? routes.filter((r) => words.some((w) => r.name.toLowerCase().includes(w) || r.path.toLowerCase().includes(w))) : routes;
+}

@@ -79,3 +79,92 @@ export async function seedMutualAid(database: Database, projects: number, people
   );
   await database.query('ANALYZE');
 }
+
+/**
+ * Calls for projects and contests at the bench's scale, in set-based SQL: `calls` calls of every
+ * phase across the caisses, each with two territories, three questions, two criteria and
+ * `applicationsPerCall` submitted applications; `contests` contests (current, upcoming, past) with
+ * two prizes each; and two large contests the bench reads by slug: `bench-contest-running` and
+ * `bench-contest-drawn`, drawn, whose frozen list holds `entrants` pseudonyms with three winners.
+ */
+export async function seedCallsAndContests(database: Database, o: { projects: number; calls: number; applicationsPerCall: number; contests: number; entrants: number }): Promise<void> {
+  const caisse = (g: string) => `(SELECT id FROM caisses ORDER BY slug OFFSET (${g}) % (SELECT count(*) FROM caisses) LIMIT 1)`;
+  // Phase by g % 4: open, review, results, closed; the dates keep the table's checks.
+  await database.query(
+    `INSERT INTO calls (id, caisse_id, slug, title, theme, description, language, budget_cents, max_per_project_cents, opens_at, submissions_close_at, review_ends_at, results_at, phase, published_at, created_at)
+     SELECT 'bc' || g, ${caisse('g')}, 'bench-call-' || g, 'Appel de projets no ' || g, (ARRAY['Verdissement', 'Alimentation', 'Jeunesse', 'Vie de quartier'])[1 + g % 4],
+            'Un appel pour les projets de **quartier** numéro ' || g || '.', 'fr', 2500000, 500000,
+            now() + (ARRAY[-10, -60, -120, -300])[1 + (g - 1) % 4] * interval '1 day', now() + (ARRAY[20, -10, -60, -240])[1 + (g - 1) % 4] * interval '1 day',
+            now() + (ARRAY[50, 20, -30, -210])[1 + (g - 1) % 4] * interval '1 day', now() + (ARRAY[80, 50, -5, -180])[1 + (g - 1) % 4] * interval '1 day',
+            (ARRAY['open', 'review', 'results', 'closed'])[1 + (g - 1) % 4], now() + (ARRAY[-10, -60, -120, -300])[1 + (g - 1) % 4] * interval '1 day', now() - interval '1 year'
+     FROM generate_series(1, $1::int) AS g`,
+    [o.calls],
+  );
+  await database.query(
+    `INSERT INTO call_territories (call_id, territory_id)
+     SELECT c.id, t.id FROM calls c CROSS JOIN LATERAL (SELECT id FROM territories WHERE kind = 'neighbourhood' AND rollout_state = 'pilot' ORDER BY slug OFFSET (substr(c.id, 3)::int % 3) LIMIT 2) t WHERE c.id LIKE 'bc%'`,
+  );
+  await database.query(
+    `INSERT INTO call_questions (id, call_id, position, kind, label, required, choices)
+     SELECT c.id || '-q' || k, c.id, k, (ARRAY['long_text', 'number', 'choice'])[k], (ARRAY['Que ferez-vous?', 'Combien de personnes?', 'Avez-vous un accord?'])[k], true,
+            CASE WHEN k = 3 THEN ARRAY['Oui', 'Non', 'En cours'] ELSE '{}'::text[] END
+     FROM calls c, generate_series(1, 3) AS k WHERE c.id LIKE 'bc%'`,
+  );
+  await database.query(
+    `INSERT INTO call_criteria (id, call_id, position, label, description, weight)
+     SELECT c.id || '-k' || k, c.id, k, (ARRAY['Impact', 'Faisabilité'])[k], 'Critère ' || k, 3 - k FROM calls c, generate_series(1, 2) AS k WHERE c.id LIKE 'bc%'`,
+  );
+  await database.query(
+    `INSERT INTO call_applications (id, call_id, project_id, applicant_id, status, requested_cents, answers, submitted_at, created_at)
+     SELECT 'bca' || c.g || '-' || a, 'bc' || c.g, p.id, p.promoter_id, 'submitted', 250000,
+            jsonb_build_object('bc' || c.g || '-q1', 'Nous planterons des arbres.', 'bc' || c.g || '-q2', 40, 'bc' || c.g || '-q3', 'Oui'),
+            now() - interval '5 days', now() - interval '6 days'
+     FROM generate_series(1, $1::int) AS c(g) CROSS JOIN generate_series(1, $2::int) AS a
+     JOIN projects p ON p.id = 'bp' || (1 + ((c.g * 97 + a) % $3::int))`,
+    [o.calls, o.applicationsPerCall, o.projects],
+  );
+
+  const contestRow = (id: string, slug: string, starts: string, ends: string, draw: string) =>
+    `${id} AS id, ${slug} AS slug, ${starts} AS starts_at, ${ends} AS ends_at, ${draw} AS draw_at`;
+  const columns = `id, slug, caisse_id, status, title_fr, title_en, description_fr, description_en, starts_at, ends_at, territory_ids, entry_rules, cap_per_person, draw_at,
+     draw_place_fr, draw_place_en, claim_days, skill_question, skill_answer, how_told_fr, how_told_en, seed_sealed, commitment, published_at`;
+  const values = (source: string) => `SELECT x.id, x.slug, ${caisse('x.n')}, 'published', 'Concours de l’entraide ' || x.n, 'Mutual aid contest ' || x.n,
+       'Chaque engagement réalisé vous donne une chance.', 'Every fulfilled pledge gives you a chance.', x.starts_at, x.ends_at,
+       ARRAY(SELECT id FROM territories WHERE kind = 'neighbourhood' AND rollout_state = 'pilot'), '[{"action":"pledge_fulfilled","entries":1},{"action":"profile_completed","entries":1}]'::jsonb, 10, x.draw_at,
+       'Au siège de la caisse', 'At the caisse’s head office', 30, '(12 × 4) + 6 − 10 = ?', 44, 'Par courriel.', 'By e-mail.', 'sealed', encode(sha256(x.id::bytea), 'hex'), x.starts_at - interval '1 day'
+     FROM (${source}) x`;
+  // Current (g % 3 = 0), upcoming (1) and past (2) contests for the list; then the two large ones.
+  await database.query(
+    `INSERT INTO contests (${columns}) ${values(`SELECT g AS n, ${contestRow(`'bk' || g`, `'bench-contest-' || g`,
+      `now() + (ARRAY[-20, 10, -90])[1 + g % 3] * interval '1 day' - g * interval '1 minute'`, `now() + (ARRAY[20, 40, -30])[1 + g % 3] * interval '1 day' - g * interval '1 minute'`, `now() + (ARRAY[23, 43, -27])[1 + g % 3] * interval '1 day'`)} FROM generate_series(1, ${Number(o.contests)}) AS g`)}`,
+  );
+  await database.query(
+    `INSERT INTO contests (${columns}) ${values(`SELECT 0 AS n, ${contestRow(`'bk-running'`, `'bench-contest-running'`, `now() - interval '20 days'`, `now() + interval '20 days'`, `now() + interval '23 days'`)}
+       UNION ALL SELECT 1, ${contestRow(`'bk-drawn'`, `'bench-contest-drawn'`, `now() - interval '60 days'`, `now() - interval '10 days'`, `now() - interval '7 days'`)}`)}`,
+  );
+  await database.query(
+    `INSERT INTO contest_prizes (id, contest_id, position, name_fr, name_en, quantity, value_cents)
+     SELECT c.id || '-p' || k, c.id, k - 1, (ARRAY['Panier du marché', 'Carte-cadeau'])[k], (ARRAY['Market basket', 'Gift card'])[k], k, (ARRAY[15000, 5000])[k]
+     FROM contests c, generate_series(1, 2) AS k WHERE c.id LIKE 'bk%'`,
+  );
+  // Fulfilled bench pledges get the date they became fulfilled (their creation): the running contest's entries come from them.
+  await database.query(`UPDATE pledges SET fulfilled_at = created_at WHERE status = 'fulfilled' AND fulfilled_at IS NULL AND id LIKE 'bpl%'`);
+  // The drawn contest: a frozen list of `entrants` bench people (pseudonyms from the draw's alphabet), three winners, the seed revealed.
+  await database.query(
+    `INSERT INTO contest_participants (contest_id, pseudonym, user_id, entries, listed)
+     SELECT 'bk-drawn', translate('B' || lpad(g::text, 7, '0'), '01', 'QR'), 'bench' || g, 1 + g % 10, true FROM generate_series(1, $1::int) AS g`,
+    [o.entrants],
+  );
+  await database.query(
+    `UPDATE contests SET frozen_at = now() - interval '10 days', drawn_at = now() - interval '7 days', seed_revealed = encode(sha256('bench-seed'::bytea), 'hex'),
+       entry_list_file = '{}', entry_list_sha256 = encode(sha256('bench-list'::bytea), 'hex'), next_counter = 3,
+       rounds = jsonb_build_array(jsonb_build_object('round', 0, 'slots', jsonb_build_array(0, 1, 2), 'startCounter', 0, 'nextCounter', 3, 'at', now() - interval '7 days'))
+     WHERE id = 'bk-drawn'`,
+  );
+  await database.query(
+    `INSERT INTO contest_winners (id, contest_id, round, slot, prize_id, pseudonym, counter, status, claim_deadline)
+     SELECT 'bk-drawn-w' || s, 'bk-drawn', 0, s, CASE WHEN s = 0 THEN 'bk-drawn-p1' ELSE 'bk-drawn-p2' END, translate('B' || lpad((s * 997 + 1)::text, 7, '0'), '01', 'QR'), s, 'notified', now() + interval '23 days'
+     FROM generate_series(0, 2) AS s`,
+  );
+  await database.query('ANALYZE');
+}

@@ -23,6 +23,7 @@ const ZConfig = z.object({
   OVERLOAD_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(48),
   OVERLOAD_MAX_WAIT_MS: z.coerce.number().int().min(1).default(500),
   OUTBOUND_ALLOW_PRIVATE: z.enum(['on', 'off']).default('off'),
+  APPLICATION_FILE_MAX_MB: z.coerce.number().int().min(1).max(50).default(10),
 });
 
 export type Config = {
@@ -48,6 +49,8 @@ export type Config = {
   overload: OverloadConfig | null;
   /** Outbound fetches (link previews) may reach private/loopback addresses: tests only (ADR 0023); always false otherwise. */
   outboundAllowPrivate: boolean;
+  /** The largest file a call application accepts as an answer, in bytes (`APPLICATION_FILE_MAX_MB`, 10 by default; ADR 0024). */
+  applicationFileMaxBytes: number;
 };
 
 export type OverloadConfig = {
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       ? { maxEventLoopDelayMs: e.OVERLOAD_MAX_EVENT_LOOP_DELAY_MS, maxInFlight: e.OVERLOAD_MAX_IN_FLIGHT, maxWaitMs: e.OVERLOAD_MAX_WAIT_MS, sampleIntervalMs: 100 }
       : null,
     outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE === 'on',
+    applicationFileMaxBytes: e.APPLICATION_FILE_MAX_MB * 1_048_576,
   };
   return { ...config, ...overrides };
 }

@@ -9,6 +9,9 @@ import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createProject, createUser, signIn } from '../helpers/factories.js';
 import { buildWorld, type Session, type World } from './authorisation-matrix.fixtures.js';
 import { createCallFixture } from './calls.fixtures.js';
+import { newId } from '../../src/db/ids.js';
+import { callQuestions } from '../../src/modules/calls/calls.tables.js';
+import { tinyPdf } from '../../src/seed/tiny-pdf.js';
 
 const WHO = ['anonymous', 'citizen', 'promoter', 'otherPromoter', 'staffHere', 'staffElsewhere', 'platformAdmin'] as const;
 type Who = (typeof WHO)[number];
@@ -31,6 +34,19 @@ async function application(): Promise<{ id: string }> {
   if (res.statusCode !== 201) throw new Error(`application: ${res.statusCode} ${res.body}`);
   return res.json<{ id: string }>();
 }
+/** A submitted application whose `file` question the promoter answered with a PDF (ADR 0024). */
+async function applicationWithFile(): Promise<{ callId: string; slug: string; id: string; questionId: string }> {
+  const call = await callFor();
+  const questionId = newId();
+  await ctx.database.db.insert(callQuestions).values({ id: questionId, callId: call.id, position: 9, kind: 'file', label: 'Plan', required: false });
+  const res = await send(sessions.promoter, { method: 'POST', url: `/api/v1/calls/${call.id}/applications`, body: { project: promoterProject } });
+  const { id } = res.json<{ id: string }>();
+  const boundary = '----ec-matrix';
+  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="plan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), tinyPdf(['Plan']), Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const up = await ctx.app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/applications/${id}/files/${questionId}`, headers: { cookie: sessions.promoter.cookie, 'x-csrf-token': sessions.promoter.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  if (up.statusCode !== 200) throw new Error(`upload: ${up.statusCode} ${up.body}`);
+  return { callId: call.id, slug: call.slug, id, questionId };
+}
 function send(s: Session, r: Req) {
   return ctx.app.inject({ method: r.method, url: r.url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf }, ...(r.body ? { payload: r.body } : {}) });
 }
@@ -48,6 +64,12 @@ const ROWS: Row[] = [
   { route: 'POST /api/v1/calls/:id/applications', expect: row(401, 400, 201, 400, 400, 400, 400), request: async () => ({ method: 'POST', url: `/api/v1/calls/${(await callFor()).id}/applications`, body: { project: promoterProject } }) },
   { route: 'GET /api/v1/applications/:id', expect: row(401, 403, 200, 403, 200, 403, 200), request: async () => ({ method: 'GET', url: `/api/v1/applications/${(await application()).id}` }) },
   { route: 'PATCH /api/v1/applications/:id', expect: row(401, 403, 200, 403, 403, 403, 403), request: async () => ({ method: 'PATCH', url: `/api/v1/applications/${(await application()).id}`, body: { action: 'save', answers: {} } }) },
+  // Private application files (ADR 0024); jurors with and without a conflict: tests/integration/call-files.test.ts.
+  { route: 'GET /api/v1/calls/:id/applications/:applicationId/files/:questionId', expect: row(401, 403, 200, 403, 200, 403, 200), request: async () => { const a = await applicationWithFile(); return { method: 'GET', url: `/api/v1/calls/${a.callId}/applications/${a.id}/files/${a.questionId}` }; } },
+  { route: 'GET /appels/:slug/candidatures/:id/fichiers/:questionId (page)', expect: row(401, 403, 200, 403, 200, 403, 200), request: async () => { const a = await applicationWithFile(); return { method: 'GET', url: `/appels/${a.slug}/candidatures/${a.id}/fichiers/${a.questionId}` }; } },
+  // Everyone signed in lists their own applications (only theirs: tests/integration/my-applications.test.ts).
+  { route: 'GET /api/v1/me/applications', expect: row(401, 200, 200, 200, 200, 200, 200), request: async () => ({ method: 'GET', url: '/api/v1/me/applications' }) },
+  { route: 'GET /moi/candidatures (page)', expect: row(401, 200, 200, 200, 200, 200, 200), request: async () => ({ method: 'GET', url: '/moi/candidatures' }) },
 ];
 
 beforeAll(async () => {

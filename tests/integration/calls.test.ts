@@ -147,6 +147,18 @@ describe('promoters apply', () => {
     expect([r2.statusCode, r2.json().error.message]).toEqual([409, 'Action impossible : l’appel est à l’étape « évaluation ».']);
   });
 
+  it('tells a signed-in person without an eligible project how to take part, and a promoter how to apply', async () => {
+    const call = await createCallFixture(ctx, { caisseId: caisse.id, territoryIds: [here.id] });
+    const nobody = await signIn(ctx, (await createUser(ctx, { territoryId: here.id })).email);
+    const page = await ctx.app.inject({ method: 'GET', url: `/appels/${call.slug}`, headers: { cookie: nobody.cookie } });
+    expect(page.body).toContain('Pour candidater, il faut porter un projet');
+    expect(page.body).toContain('href="/projets/nouveau"');
+    const p = await promoter();
+    const theirs = await ctx.app.inject({ method: 'GET', url: `/appels/${call.slug}?lang=en`, headers: { cookie: p.session.cookie } });
+    expect(theirs.body).not.toContain('To apply, you need to lead a project');
+    expect(theirs.body).toContain(`href="/appels/${call.slug}/candidature"`);
+  });
+
   it('applies through the form: a translated error keeps the answers, then the application is submitted', async () => {
     const call = await createCallFixture(ctx, { caisseId: caisse.id, territoryIds: [here.id] });
     const p = await promoter();

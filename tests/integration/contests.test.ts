@@ -10,6 +10,7 @@ import { createCaisse, createTerritory, createUser, FORM, form, PASSWORD, signIn
 import { adultMember, contestBody, endContest, fulfilledPledge } from './contests.fixtures.js';
 import { contestParticipants, contests, contestWinners } from '../../src/modules/contests/contests.tables.js';
 import { caisseTerritories } from '../../src/modules/caisses/caisses.tables.js';
+import { users } from '../../src/modules/auth/auth.tables.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';
 import { mailOutbox } from '../../src/platform/platform.tables.js';
 import { canonicalEntryList, sha256Hex, verifyDraw, type PublishedDraw } from '../../src/modules/contests/contests.draw.js';
@@ -143,6 +144,50 @@ describe('entries', () => {
     const staffEntries = await call(staff, 'GET', `/api/v1/contests/${id}/entries`);
     expect(staffEntries.json()).toMatchObject({ eligible: false, reasons: expect.arrayContaining(['organiser_staff']) });
     expect((await call(null, 'GET', `/api/v1/contests/${id}/entries`)).statusCode).toBe(401);
+  });
+
+  it('gives the complete-page entry only for a page first completed in the period', async () => {
+    const created = await call(staff, 'POST', '/api/v1/contests', contestBody(caisse.slug, [here.slug], { entryRules: { profile_completed: 1 } }));
+    const id = created.json<{ id: string }>().id;
+    await call(staff, 'POST', `/api/v1/contests/${id}/publish`);
+    const now = await adultMember(ctx, here.id);
+    await ctx.database.db.update(users).set({ photoKey: 'avatars/now.webp' }).where(eq(users.id, now.id));
+    const nowSession = await signIn(ctx, now.email);
+    expect((await call(nowSession, 'GET', `/api/v1/contests/${id}/entries`)).json()).toMatchObject({ entries: 0 });
+    expect((await call(nowSession, 'PATCH', '/api/v1/me', { bio: 'Bénévole du quartier.', skills: ['cuisine'] })).statusCode).toBe(200);
+    const [stamped] = await ctx.database.db.select({ at: users.profileCompletedAt }).from(users).where(eq(users.id, now.id));
+    expect(stamped!.at).toBeInstanceOf(Date);
+    await call(nowSession, 'PATCH', '/api/v1/me', { bio: 'Toujours bénévole.' });
+    expect((await ctx.database.db.select({ at: users.profileCompletedAt }).from(users).where(eq(users.id, now.id)))[0]!.at).toEqual(stamped!.at);
+    expect((await call(nowSession, 'GET', `/api/v1/contests/${id}/entries`)).json()).toMatchObject({ entries: 1, earnedBy: [{ action: 'profile_completed', actions: 1, entries: 1 }] });
+
+    const before = await adultMember(ctx, here.id);
+    await ctx.database.db.update(users).set({ photoKey: 'avatars/before.webp', bio: 'Déjà là.', skills: ['menuiserie'], profileCompletedAt: daysAgo(40) }).where(eq(users.id, before.id));
+    const beforeSession = await signIn(ctx, before.email);
+    await call(beforeSession, 'PATCH', '/api/v1/me', { skills: ['menuiserie', 'vélo'] });
+    expect((await call(beforeSession, 'GET', `/api/v1/contests/${id}/entries`)).json()).toMatchObject({ entries: 0, earnedBy: [] });
+  });
+
+  it('reading one’s entries writes nothing: the pseudonym shown during the period is computed, and the freeze stores that same one', async () => {
+    const { id, slug, people } = await endedContest({ people: [2] });
+    await ctx.database.db.update(contests).set({ endsAt: new Date(Date.now() + 86_400_000) }).where(eq(contests.id, id));
+    const person = people[0]!;
+    const rows = () => ctx.database.db.select().from(contestParticipants).where(eq(contestParticipants.contestId, id));
+    const shown = [];
+    for (let i = 0; i < 2; i++) {
+      shown.push((await call(person.session, 'GET', `/api/v1/contests/${id}/entries`)).json<{ pseudonym: string | null; entries: number }>());
+      expect((await ctx.app.inject({ method: 'GET', url: `/concours/${slug}`, headers: { cookie: person.session.cookie } })).statusCode).toBe(200);
+    }
+    expect(await rows()).toEqual([]);
+    expect(shown[0]).toMatchObject({ entries: 2, pseudonym: expect.stringMatching(/^[A-Z2-9]{8}$/) });
+    expect(shown[1]!.pseudonym).toBe(shown[0]!.pseudonym);
+
+    await endContest(ctx, id);
+    await call(staff, 'POST', `/api/v1/contests/${id}/draw`);
+    const draw = (await call(null, 'GET', `/api/v1/contests/${id}/draw`)).json<PublishedDraw>();
+    expect(draw.entryList!.entries).toEqual([{ pseudonym: shown[0]!.pseudonym, entries: 2 }]);
+    expect(await rows()).toHaveLength(1);
+    expect((await call(person.session, 'GET', `/api/v1/contests/${id}/entries`)).json()).toMatchObject({ pseudonym: shown[0]!.pseudonym, entries: 2, frozen: true });
   });
 });
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { count, eq, like } from 'drizzle-orm';
 import pg from 'pg';
@@ -16,6 +18,8 @@ import { pledges } from '../../src/modules/pledges/pledges.tables.js';
 import { notifications } from '../../src/modules/notifications/notifications.tables.js';
 import { activities, follows } from '../../src/modules/social/social.tables.js';
 import { uid } from '../helpers/factories.js';
+import { territoryFeed } from '../../src/modules/social/feed.service.js';
+import { translator } from '../../src/platform/i18n/i18n.js';
 
 // The whole demo seed needs an empty database: a PGlite of its own, or on PostgreSQL a database
 // created for this file (the shared test database already holds the pilot's territories).
@@ -23,6 +27,7 @@ const sharedUrl = process.env.TEST_DATABASE_URL;
 const freshName = `ec_demo_seed_${uid()}`;
 let database: Database;
 let deps: Deps;
+let dataDir: string;
 
 beforeAll(async () => {
   if (sharedUrl) {
@@ -36,12 +41,15 @@ beforeAll(async () => {
   } else {
     database = await openDatabase({ databaseUrl: undefined, dataDir: undefined, pgliteTemplate: new Blob([readFileSync(inject('pgliteTemplate'))]) });
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'yes' }, { publicUrl: 'http://localhost:3000' });
+  // The demo's photos and files go to a folder of this test, not the checkout's ./data.
+  dataDir = mkdtempSync(join(tmpdir(), 'ec-demo-seed-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'yes' }, { publicUrl: 'http://localhost:3000', dataDir });
   deps = { config, database, db: database.db, log: pino({ level: 'silent' }) };
 }, 120_000);
 
 afterAll(async () => {
   await database?.close();
+  rmSync(dataDir, { recursive: true, force: true });
   if (!sharedUrl) return;
   const admin = new pg.Pool({ connectionString: sharedUrl, max: 1 });
   await admin.query(`DROP DATABASE IF EXISTS ${freshName} WITH (FORCE)`);
@@ -59,6 +67,11 @@ describe('the demo seed on an empty database', () => {
     expect(await total(pledges)).toBeGreaterThan(3);
     expect(await total(follows)).toBeGreaterThan(10);
     expect(await total(activities)).toBeGreaterThan(10);
+    // The open demo call's opening is in the feed, leading to its page.
+    const opened = await database.db.select({ data: activities.data }).from(activities).where(eq(activities.kind, 'call_opened'));
+    expect(opened.map((a) => a.data.slug)).toEqual(['verdir-nos-ruelles']);
+    const villeray = await territoryFeed(deps, 'villeray', 'fr', translator('fr'), 100);
+    expect(villeray.items.find((i) => i.url === '/appels/verdir-nos-ruelles')).toMatchObject({ kind: 'call_opened', text: 'Nouvel appel à projets : Verdir nos ruelles' });
 
     // The demo notifications: every pledge proposal told the project's team; unread messages told their readers.
     const proposed = await database.db.select({ userId: notifications.userId, data: notifications.data }).from(notifications).where(eq(notifications.kind, 'pledge.proposed'));

@@ -23,6 +23,8 @@ export const users = pgTable(
     interests: text('interests').array().notNull().default(sql`'{}'::text[]`),
     links: jsonb('links').$type<ProfileLink[]>().notNull().default(sql`'[]'::jsonb`),
     photoKey: text('photo_key'),
+    /** The first time the personal page became complete (photo, introduction and skills); never cleared (contests count it as a dated action). */
+    profileCompletedAt: timestamp('profile_completed_at', { withTimezone: true }),
     privacy: jsonb('privacy').$type<ProfilePrivacy>().notNull(),
     indexable: boolean('indexable').notNull().default(false),
     suspendedAt: timestamp('suspended_at', { withTimezone: true }),

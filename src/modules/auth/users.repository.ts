@@ -6,6 +6,9 @@ import { newId } from '../../db/ids.js';
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
+/** A complete personal page: a photo, an introduction and at least one skill. */
+const PAGE_COMPLETE = sql`${users.photoKey} IS NOT NULL AND btrim(${users.bio}) <> '' AND cardinality(${users.skills}) > 0`;
+
 export const MOST_PRIVATE: ProfilePrivacy = { photo: 'private', bio: 'private', skills: 'private', interests: 'private', territory: 'private', links: 'private' };
 
 export const usersRepository = {
@@ -29,9 +32,12 @@ export const usersRepository = {
     const rows = await db.select({ id: users.id }).from(users).where(eq(users.handle, handle)).limit(1);
     return rows.length > 0;
   },
+  /** Updates a user; when the photo, introduction or skills change, records the first time the page became complete. */
   async update(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow | undefined> {
     const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
-    return row;
+    if (!row || row.profileCompletedAt || !('photoKey' in patch || 'bio' in patch || 'skills' in patch)) return row;
+    const [completed] = await db.update(users).set({ profileCompletedAt: sql`now()` }).where(and(eq(users.id, id), isNull(users.profileCompletedAt), PAGE_COMPLETE)).returning();
+    return completed ?? row;
   },
   async recordConsent(db: Db, userId: string, purpose: ConsentPurpose, granted: boolean, textVersion: string): Promise<void> {
     await db.insert(consents).values({ id: newId(), userId, purpose, granted, textVersion });

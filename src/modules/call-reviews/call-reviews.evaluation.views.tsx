@@ -3,6 +3,7 @@ import { CsrfField, ErrorSummary, TextArea, type FormErrors } from '../../platfo
 import type { ReviewFormView } from './call-reviews.presenter.js';
 import { CallHeader, Messages, projectLang, type PageMessages } from './call-reviews.views.js';
 import { SCORE_MAX, SCORE_MIN } from './call-reviews.domain.js';
+import { FileLink, fileHref } from '../calls/calls.files.views.js';
 
 type Ctx = RequestContext;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -19,7 +20,7 @@ function Answers({ ctx, form }: { ctx: Ctx; form: ReviewFormView }) {
         {form.application.answers.map((a) => (
           <>
             <dt>{a.label}</dt>
-            <dd lang={lang} class="answer">{a.value === null || a.value === '' ? <span class="muted">{t('callReviews.evaluation.noAnswer')}</span> : a.kind === 'number' && typeof a.value === 'number' ? fmt.number(a.value) : String(a.value)}</dd>
+            <dd lang={lang} class="answer">{a.file ? <FileLink ctx={ctx} file={a.file} href={fileHref(form.call.slug, form.application.id, a.questionId)} /> : a.value === null || a.value === '' ? <span class="muted">{t('callReviews.evaluation.noAnswer')}</span> : a.kind === 'number' && typeof a.value === 'number' ? fmt.number(a.value) : String(a.value)}</dd>
           </>
         ))}
       </dl>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALL_PHASES } from '../calls/calls.domain.js';
+import { ZCallApplicationFile } from '../calls/calls.presenter.js';
 import { projectUrl } from '../projects/projects.presenter.js';
 import type { CallRow, CompetingApplication } from './call-reviews.repository.js';
 
@@ -34,7 +35,8 @@ export const ZReviewQueue = z.object({
 export type ReviewQueueView = z.output<typeof ZReviewQueue>;
 
 export const ZCriterion = z.object({ id: z.string(), label: z.string(), description: z.string(), weight: z.number().int() });
-export const ZAnswer = z.object({ questionId: z.string(), label: z.string(), kind: z.string(), value: z.union([z.string(), z.number()]).nullable() });
+/** An answer; a `file` question's is its document (`file`, null when none), `value` then stays null (ADR 0024). */
+export const ZAnswer = z.object({ questionId: z.string(), label: z.string(), kind: z.string(), value: z.union([z.string(), z.number()]).nullable(), file: ZCallApplicationFile.nullable() });
 export const ZReviewForm = z.object({
   call: ZReviewCallRef,
   application: z.object({ id: z.string(), project: ZProjectRef, summary: z.string(), requestedCents: z.number().int().nullable(), answers: z.array(ZAnswer) }),

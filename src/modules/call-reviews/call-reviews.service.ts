@@ -9,6 +9,8 @@ import { canRunCall, canScore, eligibleAsJuror } from './call-reviews.policy.js'
 import { loadCall, loadCompetingApplication, requireJuror, requireRunner } from './call-reviews.access.js';
 import { presentCallRef, projectRef, type JuryView, type ReviewFormView, type ReviewQueueView } from './call-reviews.presenter.js';
 import type { TConflictsBody, TReviewBody } from './call-reviews.schemas.js';
+import { filesByApplication } from '../calls/calls.files.service.js';
+import { presentApplicationFile, type CallApplicationFileView } from '../calls/calls.presenter.js';
 
 type CallRef = { id: string } | { slug: string };
 /** The jury changes until the review ends; conflicts are declared until then too. */
@@ -105,8 +107,10 @@ export async function declareConflicts(deps: Deps, actor: Actor | null, ref: Cal
   return reviewQueue(deps, actor, { id: call.id });
 }
 
-function answersOf(questions: { id: string; label: string; kind: string }[], answers: Record<string, string | number>) {
-  return questions.map((q) => ({ questionId: q.id, label: q.label, kind: q.kind, value: answers[q.id] ?? null }));
+function answersOf(questions: { id: string; label: string; kind: string }[], answers: Record<string, string | number>, files: readonly CallApplicationFileView[]) {
+  return questions.map((q) => q.kind === 'file'
+    ? { questionId: q.id, label: q.label, kind: q.kind, value: null, file: files.find((f) => f.questionId === q.id) ?? null }
+    : { questionId: q.id, label: q.label, kind: q.kind, value: answers[q.id] ?? null, file: null });
 }
 
 /** The scoring form of one application for the juror asking; a conflicted juror gets REVIEW_CONFLICT (title only, no answers). */
@@ -114,8 +118,9 @@ export async function reviewForm(deps: Deps, actor: Actor | null, applicationId:
   const { call, application } = await loadCompetingApplication(deps, actor, applicationId);
   const { jurorId } = await requireJuror(deps, actor, call);
   if (await repo.isConflicted(deps.db, jurorId, application.id)) throw new AppError('REVIEW_CONFLICT', { project: application.projectTitle });
-  const [questions, criteria, scores, note, { progress }] = await Promise.all([
+  const [questions, criteria, scores, note, { progress }, files] = await Promise.all([
     repo.questions(deps.db, call.id), repo.criteria(deps.db, call.id), repo.scoresOf(deps.db, application.id, jurorId), repo.noteOf(deps.db, application.id, jurorId), progressOf(deps, call, jurorId),
+    filesByApplication(deps, [application.id]),
   ]);
   return {
     call: presentCallRef(call),
@@ -124,7 +129,7 @@ export async function reviewForm(deps: Deps, actor: Actor | null, applicationId:
       project: projectRef(application),
       summary: application.projectSummary,
       requestedCents: application.requestedCents,
-      answers: answersOf(questions, application.answers),
+      answers: answersOf(questions, application.answers, (files.get(application.id) ?? []).map((f) => presentApplicationFile(f, call.id))),
     },
     criteria: criteria.map((c) => ({ id: c.id, label: c.label, description: c.description, weight: c.weight })),
     scores: scores.map((s) => ({ criterionId: s.criterionId, score: s.score })),

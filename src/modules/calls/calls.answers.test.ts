@@ -17,10 +17,16 @@ describe('application answers', () => {
       'answers.story': { key: 'validation.tooLong', params: { count: 20 } },
       'answers.people': { key: 'calls.validation.number' },
       'answers.size': { key: 'validation.choice' },
-      'answers.photo': { key: 'calls.validation.file' },
     });
     expect(checkAnswers(questions, {}, false).errors).toEqual({});
     expect(Object.keys(checkAnswers(questions, {}, true).errors)).toEqual(['answers.story', 'answers.people']);
+  });
+
+  it('answer a file question by an uploaded document only, required on submit when it has none', () => {
+    const withDoc = [q('plan', 'file')];
+    expect(checkAnswers(withDoc, { plan: 'abcdefghijklmnopqrstuvwx.webp' }, false)).toEqual({ answers: {}, errors: {} });
+    expect(checkAnswers(withDoc, {}, true).errors).toEqual({ 'answers.plan': { key: 'validation.required' } });
+    expect(checkAnswers(withDoc, {}, true, new Set(['plan'])).errors).toEqual({});
   });
 });
 

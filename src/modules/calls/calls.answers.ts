@@ -1,5 +1,4 @@
 import type { FieldIssue } from '../../platform/errors.js';
-import { MEDIA_KEY } from '../media/media.storage.js';
 import { CALL_LIMITS, type ApplicationAnswers, type QuestionKind } from './calls.domain.js';
 
 export type AnswerQuestion = { id: string; kind: QuestionKind; required: boolean; choices: readonly string[]; maxLength: number | null };
@@ -23,13 +22,18 @@ function toNumber(v: string | number): number | null {
 /**
  * Checks answers against the call's questions. Answers to unknown questions are dropped, blanks
  * are absent; `complete` (submitting) also requires every required question. Errors are keyed
- * `answers.<questionId>` so forms show them beside each question.
+ * `answers.<questionId>` so forms show them beside each question. A `file` question is answered by
+ * an uploaded document (`withFile`: the questions that have one), never by a value here (ADR 0024).
  */
-export function checkAnswers(questions: readonly AnswerQuestion[], input: Record<string, unknown>, complete: boolean): { answers: ApplicationAnswers; errors: Record<string, FieldIssue> } {
+export function checkAnswers(questions: readonly AnswerQuestion[], input: Record<string, unknown>, complete: boolean, withFile: ReadonlySet<string> = new Set()): { answers: ApplicationAnswers; errors: Record<string, FieldIssue> } {
   const answers: ApplicationAnswers = {};
   const errors: Record<string, FieldIssue> = {};
   for (const q of questions) {
     const key = `answers.${q.id}`;
+    if (q.kind === 'file') {
+      if (complete && q.required && !withFile.has(q.id)) errors[key] = { key: 'validation.required' };
+      continue;
+    }
     const raw = input[q.id];
     if (blank(raw)) {
       if (complete && q.required) errors[key] = { key: 'validation.required' };
@@ -56,10 +60,6 @@ export function checkAnswers(questions: readonly AnswerQuestion[], input: Record
       }
       case 'choice':
         if (!q.choices.includes(String(raw))) errors[key] = { key: 'validation.choice' };
-        else answers[q.id] = String(raw);
-        break;
-      case 'file':
-        if (!MEDIA_KEY.test(String(raw))) errors[key] = { key: 'calls.validation.file' };
         else answers[q.id] = String(raw);
         break;
     }

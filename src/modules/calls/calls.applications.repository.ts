@@ -4,13 +4,19 @@ import type { Cursor } from '../../platform/pagination.js';
 import { users } from '../auth/auth.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 import { projects, projectTeam, type ProjectStatus } from '../projects/projects.tables.js';
-import { callApplications, calls, type ApplicationStatus } from './calls.tables.js';
+import { callApplications, calls, type ApplicationStatus, type CallLanguage, type CallPhase } from './calls.tables.js';
 
 export type ApplicationRow = typeof callApplications.$inferSelect;
 export type ApplicationRecord = ApplicationRow & {
   cursorAt: string;
   project: { id: string; title: string; territoryId: string };
   applicant: { handle: string; displayName: string } | null;
+};
+/** A row of "my applications": the application with its call's and project's labels. */
+export type MyApplicationRow = {
+  id: string; status: ApplicationStatus; requestedCents: number | null; submittedAt: Date | null; createdAt: Date; updatedAt: Date; cursorAt: string;
+  projectId: string; projectTitle: string; promoter: boolean;
+  callId: string; callSlug: string; callTitle: string; callLanguage: CallLanguage; callPhase: CallPhase; submissionsCloseAt: Date;
 };
 /** A project a promoter may apply with, with what eligibility reads of it. */
 export type CandidateProject = { id: string; title: string; territoryId: string; status: ProjectStatus; hidden: boolean; organisationKind: string | null };
@@ -79,6 +85,27 @@ export const applicationsRepository = {
       .where(callId ? eq(callApplications.callId, callId) : undefined)
       .orderBy(desc(callApplications.updatedAt));
     return rows.map((r) => ({ ...toRecord(r), call: { slug: r.callSlug, title: r.callTitle } }));
+  },
+  /**
+   * "My applications": those this person filed or that a project they promote filed, newest first,
+   * keyset on (createdAt, id), up to limit + 1 rows, with what the list shows of the call and project.
+   */
+  async listMine(db: Db, userId: string, limit: number, cursor?: Cursor): Promise<MyApplicationRow[]> {
+    const promotes = sql`EXISTS (SELECT 1 FROM ${projectTeam} pt WHERE pt.project_id = ${callApplications.projectId} AND pt.user_id = ${userId} AND pt.role = 'promoter')`;
+    const after = cursor ? sql`(${callApplications.createdAt}, ${callApplications.id}) < (${cursor.at}::timestamptz, ${cursor.id})` : undefined;
+    return db
+      .select({
+        id: callApplications.id, status: callApplications.status, requestedCents: callApplications.requestedCents, submittedAt: callApplications.submittedAt, createdAt: callApplications.createdAt, updatedAt: callApplications.updatedAt,
+        cursorAt: sql<string>`to_char(${callApplications.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        projectId: projects.id, projectTitle: projects.title, promoter: sql<boolean>`${promotes}`,
+        callId: calls.id, callSlug: calls.slug, callTitle: calls.title, callLanguage: calls.language, callPhase: calls.phase, submissionsCloseAt: calls.submissionsCloseAt,
+      })
+      .from(callApplications)
+      .innerJoin(projects, eq(projects.id, callApplications.projectId))
+      .innerJoin(calls, eq(calls.id, callApplications.callId))
+      .where(and(or(eq(callApplications.applicantId, userId), promotes), after))
+      .orderBy(desc(callApplications.createdAt), desc(callApplications.id))
+      .limit(limit + 1);
   },
   /** Whether this person is a promoter of the project (the team's promoter role). */
   async isPromoter(db: Db, projectId: string, userId: string): Promise<boolean> {

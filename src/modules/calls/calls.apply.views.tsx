@@ -3,6 +3,7 @@ import { CsrfField, ErrorSummary, Field, Select, TextArea, type FormErrors } fro
 import { maxLengthOf } from './calls.answers.js';
 import type { CallApplicationView, CallView } from './calls.presenter.js';
 import type { Candidate } from './calls.applications.service.js';
+import { FileAnswerField, fileHref } from './calls.files.views.js';
 
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
@@ -13,6 +14,8 @@ export type ApplyFormData = {
   candidates: Candidate[];
   values: Record<string, unknown>;
   errors?: FormErrors | undefined;
+  /** The size cap of a file answer, in bytes. */
+  maxFileBytes: number;
 };
 
 export function ApplyFormPage({ ctx, data }: { ctx: RequestContext; data: ApplyFormData }) {
@@ -21,7 +24,12 @@ export function ApplyFormPage({ ctx, data }: { ctx: RequestContext; data: ApplyF
   const v = (name: string) => str(values[name]);
   const eligible = data.candidates.filter((c) => c.problem === null);
   const ineligible = data.candidates.filter((c) => c.problem !== null);
-  const action = application ? `/appels/${call.slug}/candidature?id=${application.id}` : `/appels/${call.slug}/candidature`;
+  const withFiles = call.questions.some((q) => q.kind === 'file');
+  // With file questions the form is multipart, read after the CSRF check: the token rides in the URL (as the photo forms do).
+  const params = new URLSearchParams();
+  if (application) params.set('id', application.id);
+  if (withFiles) params.set('_csrf', ctx.csrfToken);
+  const action = `/appels/${call.slug}/candidature${params.size ? `?${params.toString()}` : ''}`;
   const lang = call.language !== ctx.locale ? call.language : undefined;
   const labels: Record<string, string> = { project: t('calls.apply.project'), requestedCents: t('calls.apply.requested') };
   for (const q of call.questions) labels[`answers.${q.id}`] = q.label;
@@ -34,9 +42,10 @@ export function ApplyFormPage({ ctx, data }: { ctx: RequestContext; data: ApplyF
       {!application && eligible.length === 0 ? <p class="notice notice-warning">{t('calls.apply.noProject')}</p> : null}
       {ineligible.length ? <ul class="muted">{ineligible.map((c) => <li>{t('calls.apply.ineligible', { project: c.title, reason: c.problem })}</li>)}</ul> : null}
       {application || eligible.length ? (
-        <form method="post" action={action} class="stack" noValidate>
+        <form method="post" action={action} class="stack" noValidate enctype={withFiles ? 'multipart/form-data' : undefined}>
           <CsrfField token={ctx.csrfToken} />
           <ErrorSummary t={t} errors={errors} labels={labels} />
+          {withFiles && errors && Object.keys(errors).length ? <p class="notice notice-warning">{t('calls.files.reselect')}</p> : null}
           {application ? <p><strong>{t('calls.apply.project')} :</strong> {application.project.title}</p> : (
             <Select t={t} name="project" label={labels.project!} value={v('project')} errors={errors} required emptyLabel={t('calls.apply.chooseProject')} options={eligible.map((c) => ({ value: c.id, label: c.title }))} />
           )}
@@ -45,11 +54,15 @@ export function ApplyFormPage({ ctx, data }: { ctx: RequestContext; data: ApplyF
             {call.questions.map((q) => {
               const name = `answers.${q.id}`;
               const common = { t, name, label: q.label, value: v(name), errors, required: q.required };
-              const hint = q.kind === 'file' ? [q.help, t('calls.apply.fileHint')].filter(Boolean).join(' ') : q.help || undefined;
+              if (q.kind === 'file') {
+                const current = application?.files.find((f) => f.questionId === q.id);
+                return <FileAnswerField ctx={ctx} name={name} label={q.label} help={q.help} required={q.required} errors={errors} maxBytes={data.maxFileBytes} current={current} href={current && application ? fileHref(call.slug, application.id, q.id) : undefined} />;
+              }
+              const hint = q.help || undefined;
               if (q.kind === 'long_text') return <TextArea {...common} hint={hint} maxLength={maxLengthOf(q)} rows={6} />;
               if (q.kind === 'choice') return <Select {...common} hint={hint} emptyLabel="—" options={q.choices.map((c) => ({ value: c, label: c }))} />;
               if (q.kind === 'number') return <Field {...common} hint={hint} inputMode="numeric" maxLength={20} />;
-              return <Field {...common} hint={hint} maxLength={q.kind === 'file' ? 80 : maxLengthOf(q)} />;
+              return <Field {...common} hint={hint} maxLength={maxLengthOf(q)} />;
             })}
           </div>
           <div class="form-actions">

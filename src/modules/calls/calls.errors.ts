@@ -4,6 +4,7 @@ import type { ErrorStatusMap } from '../../platform/errors.js';
 export const callsErrors = {
   CALL_NOT_FOUND: 404,
   CALL_APPLICATION_NOT_FOUND: 404,
+  CALL_FILE_NOT_FOUND: 404,
   CALL_PHASE_CLOSED: 409,
   CALL_TRANSITION_NOT_ALLOWED: 409,
   CALL_APPLICATION_EXISTS: 409,

@@ -5,6 +5,7 @@ import * as presenter from './calls.presenter.js';
 import { callsErrors } from './calls.errors.js';
 import { callsJobs } from './calls.jobs.js';
 import { applicationsRepository } from './calls.applications.repository.js';
+import { applicationFilesRepository } from './calls.files.repository.js';
 
 /** What the calls module brings to the app (ADR 0020). */
 export const callsModule = defineModule({
@@ -16,7 +17,11 @@ export const callsModule = defineModule({
   jobs: (deps) => callsJobs(deps),
   nav: [{ key: 'calls', href: '/appels', label: 'calls.nav', order: 35 }],
   personalData: {
-    export: async (db, userId) => ({ callApplications: await applicationsRepository.exportFor(db, userId) }),
-    anonymise: async (tx, userId) => { await applicationsRepository.anonymise(tx, userId); },
+    // Files are listed by name (the documents stay with the applications, ADR 0024).
+    export: async (db, userId) => ({ callApplications: await applicationsRepository.exportFor(db, userId), callApplicationFiles: await applicationFilesRepository.exportFor(db, userId) }),
+    anonymise: async (tx, userId) => {
+      await applicationsRepository.anonymise(tx, userId);
+      await applicationFilesRepository.anonymise(tx, userId);
+    },
   },
 });

@@ -17,6 +17,9 @@ import { callReviewsLinksFor } from '../call-reviews/call-reviews.service.js';
 import { CallFormPage } from './calls.form.views.js';
 import { ApplyFormPage } from './calls.apply.views.js';
 import { toMontrealLocal } from './calls.dates.js';
+import { csrfFromQuery } from '../media/media.upload.js';
+import { readMultipartForm, sendApplicationFile } from './calls.files.http.js';
+import { fileQuestionCount, readApplicationFile, type FileUpload } from './calls.files.service.js';
 
 type Values = Record<string, unknown>;
 const NOTICES: Record<string, string | undefined> = { cree: 'calls.notice.created', enregistre: 'calls.notice.saved', etape: 'calls.notice.moved', candidature: 'calls.notice.applied', envoyee: 'calls.notice.submitted', retiree: 'calls.notice.withdrawn' };
@@ -146,7 +149,7 @@ export const callsPages: Module = async (app, { deps }) => {
     const data = {
       call: view,
       mine,
-      can: { apply: open && candidates.some((c) => !applied.has(c.id)), manage, signIn: !actor && open, acceptsSubmissions: open },
+      can: { apply: open && candidates.some((c) => !applied.has(c.id)), manage, signIn: !actor && open, acceptsSubmissions: open, needProject: Boolean(actor) && open && mine.length === 0 && candidates.length === 0 },
       staff: manage ? { applications: submitted, next, nextDue: next !== null && !(row.phase === 'draft' && row.publishedAt !== null) } : null,
       notice: noticeOf(request),
       reviewLinks: await callReviewsLinksFor(deps, actor, row.id, request.ctx.t),
@@ -165,14 +168,23 @@ export const callsPages: Module = async (app, { deps }) => {
     const candidates = application ? [] : await applications.candidatesFor(deps, actor, row);
     const applied = new Set((await applications.myApplications(deps, actor, row.id)).map((a) => a.project.id));
     const values = state?.values ?? (application ? applicationToFormValues(application) : {});
-    const data = { call: view, application, candidates: candidates.filter((c) => !applied.has(c.id)), values, errors: state?.errors };
+    const data = { call: view, application, candidates: candidates.filter((c) => !applied.has(c.id)), values, errors: state?.errors, maxFileBytes: deps.config.applicationFileMaxBytes };
     return sendPage(request, reply, <ApplyFormPage ctx={request.ctx} data={data} />, { title: request.ctx.t(application ? 'calls.apply.editTitle' : 'calls.apply.title', { call: view.title }), status, noindex: true, nav: 'calls' });
   }
 
   app.get('/appels/:slug/candidature', async (request, reply) => applyForm(request, reply, slugOf(request), null));
 
-  app.post('/appels/:slug/candidature', async (request, reply) => {
+  // A call with `file` questions posts its form as multipart (no JS needed): the CSRF token then rides in the action URL.
+  app.post('/appels/:slug/candidature', { onRequest: csrfFromQuery }, async (request, reply) => {
     const slug = slugOf(request);
+    let uploads: Record<string, FileUpload> = {};
+    if (request.isMultipart()) {
+      // Signed in, and no more files than the call has file questions, before any byte is read.
+      const fileQuestions = await fileQuestionCount(deps, requireActor(request), slug);
+      const form = await readMultipartForm(request, deps.config.applicationFileMaxBytes, fileQuestions);
+      (request as { body: unknown }).body = form.values;
+      uploads = Object.fromEntries(Object.entries(form.uploads).filter(([k]) => k.startsWith('answers.')).map(([k, v]) => [k.slice('answers.'.length), v]));
+    }
     const raw = body(request);
     const submit = raw._action === 'submit';
     const id = appIdOf(request);
@@ -181,13 +193,13 @@ export const callsPages: Module = async (app, { deps }) => {
     if (id) {
       return handleForm(request, reply, z.preprocess((b) => { const { project: _p, ...rest } = applicationFormToBody(b as Values); return { ...rest, action: submit ? 'submit' : 'save' }; }, ZUpdateApplicationBody),
         async (input) => {
-          const updated = await applications.updateApplication(deps, request.ctx.actor, id, input);
+          const updated = await applications.updateApplication(deps, request.ctx.actor, id, input, new Date(), uploads);
           return done(updated.call.slug);
         }, rerender);
     }
     return handleForm(request, reply, z.preprocess((b) => ({ ...applicationFormToBody(b as Values), submit }), ZApplyBody),
       async (input) => {
-        const created = await applications.applyToCall(deps, request.ctx.actor, slug, input);
+        const created = await applications.applyToCall(deps, request.ctx.actor, slug, input, new Date(), uploads);
         return done(created.call.slug);
       }, rerender);
   });
@@ -198,6 +210,12 @@ export const callsPages: Module = async (app, { deps }) => {
     if (!id) throw new AppError('CALL_APPLICATION_NOT_FOUND');
     await applications.updateApplication(deps, request.ctx.actor, id, { action: 'withdraw' });
     return reply.redirect(`/appels/${slug}?fait=retiree#ma-candidature`, 303);
+  });
+
+  app.get('/appels/:slug/candidatures/:id/fichiers/:questionId', async (request, reply) => {
+    const params = parseInput(z.object({ slug: z.string().min(1).max(80), id: z.string().min(1).max(40), questionId: z.string().min(1).max(40) }), request.params);
+    const { file, data } = await readApplicationFile(deps, request.ctx.actor, { callIdOrSlug: params.slug, applicationId: params.id, questionId: params.questionId });
+    return sendApplicationFile(reply, file, data);
   });
 
   app.get('/appels/:slug/candidatures', async (request, reply) => {

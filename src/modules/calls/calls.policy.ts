@@ -1,5 +1,5 @@
 import { actsForCaisse, type ScopeActor } from '../access/access.scope.js';
-import type { CallPhase } from './calls.domain.js';
+import type { ApplicationStatus, CallPhase } from './calls.domain.js';
 
 /** What the rules read of a call. */
 export type PolicyCall = { caisseId: string; phase: CallPhase; publishedAt: Date | null; membersOnly: boolean; allowedOrganisationKinds: readonly string[] };
@@ -40,4 +40,19 @@ export function eligibilityProblem(e: EligibilityInput): EligibilityProblem | nu
   if (e.call.membersOnly && !(e.applicant.emailVerified && e.applicant.territoryId !== null && e.caisseTerritoryIds.includes(e.applicant.territoryId))) return 'members';
   if (e.project.organisationKind !== null && e.call.allowedOrganisationKinds.length > 0 && !e.call.allowedOrganisationKinds.includes(e.project.organisationKind)) return 'organisation';
   return null;
+}
+
+/** What the file rule reads of the person asking, beyond their roles: their place on the project and on the call's jury. */
+export type FileReaderFacts = { promoter: boolean; juror: boolean; conflicted: boolean };
+const REVIEWED: readonly ApplicationStatus[] = ['submitted', 'selected', 'not_selected'];
+
+/**
+ * Who may download an application's files (ADR 0024): the project's promoters, the call's caisse
+ * staff and platform admins, and the call's jurors once the application is under review, unless they
+ * declared a conflict of interest with it. Nobody else, signed in or not.
+ */
+export function canReadApplicationFile(actor: ScopeActor, call: Pick<PolicyCall, 'caisseId'>, application: { status: ApplicationStatus }, facts: FileReaderFacts): boolean {
+  if (!actor) return false;
+  if (facts.promoter || canManageCall(actor, call)) return true;
+  return facts.juror && !facts.conflicted && REVIEWED.includes(application.status);
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import { ORGANISATION_KINDS } from '../organisations/organisations.domain.js';
-import { APPLICATION_STATUSES, CALL_LANGUAGES, CALL_PHASES, QUESTION_KINDS } from './calls.domain.js';
+import { APPLICATION_FILE_MIMES, APPLICATION_STATUSES, CALL_LANGUAGES, CALL_PHASES, QUESTION_KINDS } from './calls.domain.js';
 import type { CallRow, CallTerritoryRow, CriterionRow, QuestionRow } from './calls.repository.js';
-import type { ApplicationRecord } from './calls.applications.repository.js';
+import type { ApplicationRecord, MyApplicationRow } from './calls.applications.repository.js';
+import type { ApplicationFileRow } from './calls.files.repository.js';
 import { listBucket } from './calls.phase.js';
 
 const ZRef = z.object({ slug: z.string(), name: z.string() });
@@ -57,6 +58,18 @@ export const ZCall = ZCallSummary.extend({
 export type CallView = z.output<typeof ZCall>;
 export const ZCallList = z.object({ items: z.array(ZCallSummary), nextCursor: z.string().nullable() });
 
+/** A document answering a `file` question (ADR 0024); `url` downloads it, for those allowed to read the application's files. */
+export const ZCallApplicationFile = z.object({
+  questionId: z.string(),
+  /** The sanitised name it was uploaded under. */
+  name: z.string(),
+  mime: z.enum(APPLICATION_FILE_MIMES),
+  sizeBytes: z.number().int(),
+  uploadedAt: z.string(),
+  url: z.string(),
+});
+export type CallApplicationFileView = z.output<typeof ZCallApplicationFile>;
+
 export const ZCallApplication = z.object({
   id: z.string(),
   call: z.object({ id: z.string(), slug: z.string(), title: z.string() }),
@@ -66,14 +79,47 @@ export const ZCallApplication = z.object({
   status: z.enum(APPLICATION_STATUSES),
   requestedCents: z.number().int().nullable(),
   currency: z.literal('CAD'),
-  /** Question id → text, number, choice or media key. */
+  /** Question id → text, number or choice. `file` questions are answered in `files`. */
   answers: z.record(z.string(), z.union([z.string(), z.number()])),
+  files: z.array(ZCallApplicationFile),
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type CallApplicationView = z.output<typeof ZCallApplication>;
 export const ZCallApplicationList = z.object({ items: z.array(ZCallApplication), nextCursor: z.string().nullable() });
+
+/** One of "my applications" (`GET /api/v1/me/applications`, the /moi section). */
+export const ZMyApplication = z.object({
+  id: z.string(),
+  status: z.enum(APPLICATION_STATUSES),
+  call: z.object({ id: z.string(), slug: z.string(), title: z.string(), language: z.enum(CALL_LANGUAGES), phase: z.enum(CALL_PHASES), submissionsCloseAt: z.string(), url: z.string() }),
+  project: z.object({ id: z.string(), title: z.string(), url: z.string() }),
+  requestedCents: z.number().int().nullable(),
+  currency: z.literal('CAD'),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Where the caller edits it, while the call takes submissions and they promote the project; else null. */
+  editUrl: z.string().nullable(),
+});
+export type MyApplicationView = z.output<typeof ZMyApplication>;
+export const ZMyApplicationList = z.object({ items: z.array(ZMyApplication), nextCursor: z.string().nullable() });
+
+export function presentMyApplication(r: MyApplicationRow, editable: boolean): MyApplicationView {
+  return {
+    id: r.id,
+    status: r.status,
+    call: { id: r.callId, slug: r.callSlug, title: r.callTitle, language: r.callLanguage, phase: r.callPhase, submissionsCloseAt: r.submissionsCloseAt.toISOString(), url: `/appels/${r.callSlug}` },
+    project: { id: r.projectId, title: r.projectTitle, url: `/projets/${r.projectId}` },
+    requestedCents: r.requestedCents,
+    currency: 'CAD',
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    editUrl: editable ? `/appels/${r.callSlug}/candidature?id=${encodeURIComponent(r.id)}` : null,
+  };
+}
 
 const named = (t: CallTerritoryRow, locale: Locale) => ({ slug: t.slug, name: locale === 'en' ? t.nameEn : t.nameFr });
 
@@ -112,7 +158,11 @@ export function presentCall(c: CallRow, caisse: { slug: string; name: string }, 
   };
 }
 
-export function presentApplication(a: ApplicationRecord, call: { id: string; slug: string; title: string }): CallApplicationView {
+export function presentApplicationFile(f: ApplicationFileRow, callId: string): CallApplicationFileView {
+  return { questionId: f.questionId, name: f.fileName, mime: f.mime, sizeBytes: f.sizeBytes, uploadedAt: f.createdAt.toISOString(), url: `/api/v1/calls/${callId}/applications/${f.applicationId}/files/${f.questionId}` };
+}
+
+export function presentApplication(a: ApplicationRecord, call: { id: string; slug: string; title: string }, files: readonly ApplicationFileRow[] = []): CallApplicationView {
   return {
     id: a.id,
     call: { id: call.id, slug: call.slug, title: call.title },
@@ -122,6 +172,7 @@ export function presentApplication(a: ApplicationRecord, call: { id: string; slu
     requestedCents: a.requestedCents,
     currency: 'CAD',
     answers: { ...a.answers },
+    files: files.map((f) => presentApplicationFile(f, call.id)),
     submittedAt: a.submittedAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

@@ -116,8 +116,8 @@ export const callsRepository = {
   },
 
   /**
-   * The phases job: one conditional UPDATE per transition whose date has come (ADR 0020). Running it
-   * twice moves nothing more; each call moves at most one step per statement.
+   * The phases job: one conditional UPDATE per transition whose date has come (ADR 0020), opening
+   * apart (`openDue`). Running it twice moves nothing more; each call moves at most one step per statement.
    */
   async moveDue(db: Db, now: Date): Promise<{ id: string; phase: CallPhase }[]> {
     const moved: { id: string; phase: CallPhase }[] = [];
@@ -129,8 +129,14 @@ export const callsRepository = {
     await step('results', and(eq(calls.phase, 'review'), isNull(calls.voteOpensAt), lte(calls.resultsAt, now)));
     await step('vote', and(eq(calls.phase, 'review'), isNotNull(calls.voteOpensAt), lte(calls.voteOpensAt, now)));
     await step('review', and(eq(calls.phase, 'open'), lte(calls.submissionsCloseAt, now)));
-    await step('open', and(eq(calls.phase, 'draft'), isNotNull(calls.publishedAt), lte(calls.opensAt, now)));
     return moved;
+  },
+  /**
+   * The phases job's last step: scheduled drafts whose opening has come become open, in the caller's
+   * transaction (which announces them). A concurrent tick waits on the rows, then finds them open.
+   */
+  async openDue(db: Db, now: Date): Promise<CallRow[]> {
+    return db.update(calls).set({ phase: 'open', phaseChangedAt: now, updatedAt: now }).where(and(eq(calls.phase, 'draft'), isNotNull(calls.publishedAt), lte(calls.opensAt, now))).returning();
   },
 
   /** Staff and caisse admins of a caisse (the people told of new submissions). */

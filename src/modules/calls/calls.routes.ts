@@ -4,9 +4,14 @@ import type { Module } from '../../platform/http/module.js';
 import { idempotent } from '../../platform/idempotency.js';
 import * as calls from './calls.service.js';
 import * as applications from './calls.applications.service.js';
-import { ZCall, ZCallApplication, ZCallApplicationList, ZCallList } from './calls.presenter.js';
-import { ZApplicationListQuery, ZApplicationParams, ZApplyBody, ZCallListQuery, ZCallParams, ZCreateCallBody, ZTransitionBody, ZUpdateApplicationBody, ZUpdateCallBody } from './calls.schemas.js';
+import { presentApplicationFile, ZCall, ZCallApplication, ZCallApplicationFile, ZCallApplicationList, ZCallList } from './calls.presenter.js';
+import { ZApplicationFileParams, ZApplicationListQuery, ZApplicationParams, ZApplyBody, ZCallListQuery, ZCallParams, ZCreateCallBody, ZTransitionBody, ZUpdateApplicationBody, ZUpdateCallBody } from './calls.schemas.js';
+import { readApplicationFile, uploadApplicationFile, uploadTarget } from './calls.files.service.js';
+import { readMultipartForm, sendApplicationFile } from './calls.files.http.js';
 import { callsPages } from './calls.pages.js';
+import { ZMyApplicationList } from './calls.presenter.js';
+import { ZListQuery } from '../../platform/pagination.js';
+import { SECURITY } from '../../platform/http/openapi.js';
 
 const tags = ['calls'];
 const dates = 'Dates are ISO 8601 instants (a zone-less `YYYY-MM-DDTHH:mm` is read in Montréal time); money in integer cents (CAD).';
@@ -43,7 +48,7 @@ export const callsRoutes: Module = async (app, opts) => {
     applications.listApplications(deps, request.ctx.actor, request.params.id, request.query),
   );
 
-  r.post('/api/v1/calls/:id/applications', { schema: { tags, description: 'A promoter applies with one of their published projects while the call is open (`submit: false` keeps a draft). One application per project: `CALL_APPLICATION_EXISTS` (409). Honours `Idempotency-Key`.', params: ZCallParams, body: ZApplyBody, response: { 201: ZCallApplication } } }, async (request, reply) =>
+  r.post('/api/v1/calls/:id/applications', { schema: { tags, description: 'A promoter applies with one of their published projects while the call is open (`submit: false` keeps a draft). One application per project: `CALL_APPLICATION_EXISTS` (409). `file` questions are answered by uploading to `…/applications/:applicationId/files/:questionId` (values given here for them are ignored). Honours `Idempotency-Key`.', params: ZCallParams, body: ZApplyBody, response: { 201: ZCallApplication } } }, async (request, reply) =>
     idempotent(deps.db, request, reply, async () => ({ status: 201, body: await applications.applyToCall(deps, request.ctx.actor, request.params.id, request.body) })),
   );
 
@@ -55,10 +60,40 @@ export const callsRoutes: Module = async (app, opts) => {
     applications.updateApplication(deps, request.ctx.actor, request.params.id, request.body),
   );
 
-  r.get('/api/v1/me/applications', { schema: { tags, description: 'The applications of the projects the caller promotes.', response: { 200: z.object({ items: z.array(ZCallApplication) }) } } }, async (request) => {
-    const actor = request.ctx.actor;
-    return { items: actor ? await applications.myApplications(deps, actor) : [] };
-  });
+  const fileTypes = 'PDF (checked by its `%PDF-` signature), JPEG, PNG or WebP (re-encoded, metadata removed)';
+  r.post(
+    '/api/v1/calls/:id/applications/:applicationId/files/:questionId',
+    {
+      config: { openapi: { multipart: { file: { file: true, required: true, description: `The document: ${fileTypes}; ${String(deps.config.applicationFileMaxBytes / 1_048_576)} MB at most.` } } } },
+      schema: {
+        tags, params: ZApplicationFileParams, response: { 200: ZCallApplicationFile },
+        description: `multipart/form-data with one \`file\` answering a \`file\` question of the call: ${fileTypes}. The project’s promoters, while submissions are open; a new file replaces the previous one. Files are private (ADR 0024): a wrong type, an empty or too large file is a 400 naming \`file\`.`,
+      },
+    },
+    async (request) => {
+      const ref = { callIdOrSlug: request.params.id, applicationId: request.params.applicationId, questionId: request.params.questionId };
+      await uploadTarget(deps, request.ctx.actor, ref);
+      const { uploads } = await readMultipartForm(request, deps.config.applicationFileMaxBytes, 1);
+      const { file, callId } = await uploadApplicationFile(deps, request.ctx.actor, ref, uploads.file ?? null);
+      return presentApplicationFile(file, callId);
+    },
+  );
+
+  r.get(
+    '/api/v1/calls/:id/applications/:applicationId/files/:questionId',
+    {
+      config: { openapi: { produces: { status: 200, contentType: 'application/octet-stream', description: 'The file as uploaded (PDF) or re-encoded (JPEG, PNG, WebP), with its real `Content-Type`, `Content-Disposition: attachment` and `X-Content-Type-Options: nosniff`.' } } },
+      schema: { tags, description: 'Downloads the document answering a `file` question: for the project’s promoters, the call’s caisse staff and platform admins, and the call’s jurors without a declared conflict of interest once the application is submitted (ADR 0024).', params: ZApplicationFileParams, response: { 200: z.string().describe('the file’s bytes') } },
+    },
+    async (request, reply) => {
+      const { file, data } = await readApplicationFile(deps, request.ctx.actor, { callIdOrSlug: request.params.id, applicationId: request.params.applicationId, questionId: request.params.questionId });
+      return sendApplicationFile(reply, file, data);
+    },
+  );
+
+  r.get('/api/v1/me/applications', { schema: { tags: ['me', ...tags], security: SECURITY.signedIn, description: 'My applications: those the caller filed or that a project they promote filed, newest first, keyset pagination. `editUrl` is set while the call takes submissions and the caller promotes the project. Signed in only (401).', querystring: ZListQuery, response: { 200: ZMyApplicationList } } }, async (request) =>
+    applications.listMyApplications(deps, request.ctx.actor, request.query),
+  );
 
   await app.register(callsPages, opts);
 };

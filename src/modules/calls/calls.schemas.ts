@@ -139,7 +139,7 @@ export const ZCallListQuery = ZListQuery.extend({
 });
 export type TCallListQuery = z.output<typeof ZCallListQuery>;
 
-/** An answer: text, a number or a media key; validated against the call's questions by the service. */
+/** An answer: text or a number, validated against the call's questions by the service (`file` questions are answered by upload, ADR 0024). */
 const answerValue = z.union([z.string().max(CALL_LIMITS.longText + 100), z.number()]);
 const answers = z.record(z.string().max(40), answerValue);
 const requested = z.preprocess(blankToNull, cents.nullable());
@@ -169,3 +169,5 @@ export const ZApplicationListQuery = ZListQuery.extend({
   status: z.preprocess(blankToUndefined, z.enum(['draft', 'submitted', 'withdrawn', 'selected', 'not_selected']).optional()),
 });
 export type TApplicationListQuery = z.output<typeof ZApplicationListQuery>;
+
+export const ZApplicationFileParams = z.object({ id: z.string().min(1).max(80), applicationId: z.string().min(1).max(40), questionId: z.string().min(1).max(40) });

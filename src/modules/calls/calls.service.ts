@@ -12,6 +12,7 @@ import { caissesRepository, type CaisseRow } from '../caisses/caisses.repository
 import { territoriesRepository } from '../territories/territories.repository.js';
 import { callsRepository, type CallRow } from './calls.repository.js';
 import { applicationsRepository } from './calls.applications.repository.js';
+import { announceCallOpened } from './calls.opened.js';
 import { canManageCall, canViewCall, editableFully } from './calls.policy.js';
 import { canTransition, nextPhase } from './calls.phase.js';
 import { checkCallShape, checkPublishable, checkPublishedEdit } from './calls.rules.js';
@@ -186,7 +187,11 @@ export async function transitionCall(deps: Pick<Deps, 'db'>, actor: Actor | null
     const errors = { ...checkCallShape(call), ...checkPublishable(call, { criteria: criteria.length, territories: territories.length }, now) };
     if (Object.keys(errors).length) throw validationError(errors);
     moved = call.opensAt.getTime() <= now.getTime()
-      ? await callsRepository.transition(deps.db, call.id, 'draft', 'open', now, { publishedAt: call.publishedAt ?? now })
+      ? await deps.db.transaction(async (tx) => {
+        const opened = await callsRepository.transition(tx, call.id, 'draft', 'open', now, { publishedAt: call.publishedAt ?? now });
+        if (opened) await announceCallOpened(tx, opened);
+        return opened;
+      })
       : await callsRepository.update(deps.db, call.id, { publishedAt: now });
   } else {
     moved = await callsRepository.transition(deps.db, call.id, call.phase, to, now);
@@ -196,9 +201,19 @@ export async function transitionCall(deps: Pick<Deps, 'db'>, actor: Actor | null
   return moved;
 }
 
-/** The phases job's tick: every transition whose date has come, one conditional UPDATE each (ADR 0020). */
+/**
+ * The phases job's tick: every transition whose date has come, one conditional UPDATE each (ADR 0020).
+ * Openings move in one transaction with their announcement (feed, notifications), or not at all; a
+ * concurrent tick finds them already open and announces nothing.
+ */
 export async function runPhaseTick(deps: Pick<Deps, 'db'>, now = new Date()): Promise<{ id: string; phase: CallPhase }[]> {
-  return callsRepository.moveDue(deps.db, now);
+  const moved = await callsRepository.moveDue(deps.db, now);
+  const opened = await deps.db.transaction(async (tx) => {
+    const rows = await callsRepository.openDue(tx, now);
+    for (const call of rows) await announceCallOpened(tx, call);
+    return rows;
+  });
+  return [...moved, ...opened.map((c) => ({ id: c.id, phase: c.phase }))];
 }
 
 /** The caisse space card: the caisse's calls by state and their submitted applications. */

@@ -4,7 +4,7 @@ import { users } from '../auth/auth.tables.js';
 import { caisses } from '../caisses/caisses.tables.js';
 import { territories } from '../territories/territories.tables.js';
 import { projects } from '../projects/projects.tables.js';
-import { APPLICATION_STATUSES, CALL_LANGUAGES, CALL_PHASES, QUESTION_KINDS, type ApplicationAnswers } from './calls.domain.js';
+import { APPLICATION_FILE_MIMES, APPLICATION_STATUSES, CALL_LANGUAGES, CALL_PHASES, QUESTION_KINDS, type ApplicationAnswers } from './calls.domain.js';
 export * from './calls.domain.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
@@ -126,5 +126,32 @@ export const callApplications = pgTable(
     index('call_applications_applicant_idx').on(t.applicantId),
     index('call_applications_project_idx').on(t.projectId),
     check('call_applications_requested_check', sql`${t.requestedCents} IS NULL OR ${t.requestedCents} > 0`),
+  ],
+);
+
+/**
+ * The answer to a `file` question (ADR 0024): one private document per application and question,
+ * stored in the private media store under `media_key`, never served by `/media`. `file_name` is the
+ * sanitised name it was uploaded with; `uploaded_by` becomes null when that person deletes their
+ * account (the file stays with the application, for the caisse's record).
+ */
+export const callApplicationFiles = pgTable(
+  'call_application_files',
+  {
+    id: text('id').primaryKey(),
+    applicationId: text('application_id').notNull().references(() => callApplications.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull().references(() => callQuestions.id, { onDelete: 'cascade' }),
+    mediaKey: text('media_key').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime', { enum: APPLICATION_FILE_MIMES }).notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('call_application_files_answer_key').on(t.applicationId, t.questionId),
+    uniqueIndex('call_application_files_media_key').on(t.mediaKey),
+    index('call_application_files_uploader_idx').on(t.uploadedBy),
+    check('call_application_files_size_check', sql`${t.sizeBytes} > 0`),
   ],
 );

@@ -1,3 +1,4 @@
+import { FileLink, fileHref } from './calls.files.views.js';
 import type { RequestContext } from '../../platform/http/context.js';
 import { CsrfField, Notice } from '../../platform/views/forms.js';
 import { renderMarkdown } from '../../platform/markdown.js';
@@ -35,7 +36,7 @@ export function CallsListPage({ ctx, data }: { ctx: RequestContext; data: CallLi
         {data.canCreate ? <a class="button" href="/appels/nouveau">{t('calls.list.create')}</a> : null}
       </div>
       <p class="lead">{t('calls.list.intro')}</p>
-      <form method="get" action="/appels" class="filters" role="search" aria-label={t('calls.list.filter')}>
+      <form method="get" action="/appels" class="filters filters-inline" role="search" aria-label={t('calls.list.filter')}>
         <div class="field">
           <label for="filter-when">{t('calls.list.when')}</label>
           <select id="filter-when" name="when">
@@ -88,7 +89,7 @@ function Timeline({ ctx, call }: { ctx: RequestContext; call: CallView }) {
 export type CallPageData = {
   call: CallView;
   mine: CallApplicationView[];
-  can: { apply: boolean; manage: boolean; signIn: boolean; acceptsSubmissions: boolean };
+  can: { apply: boolean; manage: boolean; signIn: boolean; acceptsSubmissions: boolean; needProject: boolean };
   staff: { applications: number; next: CallPhase | null; nextDue: boolean } | null;
   notice?: string | undefined;
   /** Jury, ranking, vote and results pages this visitor may open (from the call-reviews module). */
@@ -100,7 +101,7 @@ export function CallPage({ ctx, data }: { ctx: RequestContext; data: CallPageDat
   const c = data.call;
   const lang = langOf(c.language, ctx.locale);
   return (
-    <article class="stack narrow">
+    <article class="stack call-doc">
       {data.notice ? <Notice kind="success">{data.notice}</Notice> : null}
       <p><a href="/appels">← {t('calls.list.title')}</a></p>
       {c.status === 'draft' ? <p class="notice notice-warning">{t('calls.detail.draftNotice')}</p> : null}
@@ -122,9 +123,11 @@ export function CallPage({ ctx, data }: { ctx: RequestContext; data: CallPageDat
             <strong>{a.project.title}</strong> — {t('calls.apply.status', { status: t(`calls.appStatus.${a.status}`) })}
             {a.submittedAt ? ` · ${t('calls.apply.submittedOn', { date: fmt.dateTime(new Date(a.submittedAt)) })}` : ''}
             {data.can.acceptsSubmissions ? <> · <a href={`/appels/${c.slug}/candidature?id=${a.id}`}>{t('calls.detail.edit')}</a></> : null}
+            {a.files.map((f) => <><br />{t('calls.files.answer', { question: c.questions.find((q) => q.id === f.questionId)?.label ?? t('calls.files.column') })} <FileLink ctx={ctx} file={f} href={fileHref(c.slug, a.id, f.questionId)} /></>)}
           </p>
         ))}
         {data.can.apply ? <p><a class="button" href={`/appels/${c.slug}/candidature`}>{t('calls.detail.apply')}</a></p> : null}
+        {data.can.needProject ? <p>{t('calls.detail.needProject')} <a href="/projets/nouveau">{t('calls.detail.createProject')}</a></p> : null}
         {data.can.signIn ? <p><a href={`/connexion?retour=${encodeURIComponent(`/appels/${c.slug}`)}`}>{t('calls.detail.signInToApply')}</a></p> : null}
         {!data.can.acceptsSubmissions ? <p class="muted">{c.status === 'upcoming' || c.status === 'draft' ? t('calls.detail.notYetOpen', { date: fmt.dateTime(new Date(c.opensAt)) }) : t('calls.detail.closed')}</p> : null}
       </section>
@@ -197,7 +200,7 @@ export function StaffApplicationsPage({ ctx, call, items, nextHref }: { ctx: Req
       {items.length === 0 ? <p class="notice" role="status">{t('calls.staff.empty')}</p> : (
         <div class="table-wrap">
           <table>
-            <thead><tr><th scope="col">{t('calls.staff.project')}</th><th scope="col">{t('calls.staff.applicant')}</th><th scope="col">{t('calls.staff.requested')}</th><th scope="col">{t('calls.staff.status')}</th><th scope="col">{t('calls.staff.submitted')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('calls.staff.project')}</th><th scope="col">{t('calls.staff.applicant')}</th><th scope="col">{t('calls.staff.requested')}</th><th scope="col">{t('calls.staff.status')}</th><th scope="col">{t('calls.staff.submitted')}</th><th scope="col">{t('calls.files.column')}</th></tr></thead>
             <tbody>
               {items.map((a) => (
                 <tr>
@@ -206,6 +209,7 @@ export function StaffApplicationsPage({ ctx, call, items, nextHref }: { ctx: Req
                   <td>{a.requestedCents !== null ? fmt.money(a.requestedCents) : '—'}</td>
                   <td>{t(`calls.appStatus.${a.status}`)}</td>
                   <td>{a.submittedAt ? fmt.dateTime(new Date(a.submittedAt)) : '—'}</td>
+                  <td>{a.files.length ? <ul class="inline-list">{a.files.map((f) => <li><FileLink ctx={ctx} file={f} href={fileHref(call.slug, a.id, f.questionId)} /></li>)}</ul> : <span class="muted">{t('calls.files.none')}</span>}</td>
                 </tr>
               ))}
             </tbody>

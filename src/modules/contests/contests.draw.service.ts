@@ -16,7 +16,7 @@ import { CLAIM_ATTEMPTS } from './contests.domain.js';
 import { contestsRepository, type ContestRow, type PrizeRow } from './contests.repository.js';
 import { canManageContest, claimOpen } from './contests.policy.js';
 import { presentRounds, type PublicDrawView } from './contests.presenter.js';
-import { prizeOfSlot, pseudonymFor, visibleContest } from './contests.service.js';
+import { prizeOfSlot, storePseudonym, visibleContest } from './contests.service.js';
 import { winMail } from './contests.mails.js';
 
 const DAY_MS = 86_400_000;
@@ -27,7 +27,7 @@ const slotsOf = (prizes: PrizeRow[]) => prizes.flatMap((p) => Array.from({ lengt
  * eligible people with at least one entry get their pseudonym and count; the canonical file and its
  * sha256 are stored. Does nothing when already frozen.
  */
-async function freezeLocked(tx: Db, contest: ContestRow, now: Date): Promise<void> {
+async function freezeLocked(tx: Db, secret: string, contest: ContestRow, now: Date): Promise<void> {
   if (contest.frozenAt) return;
   const rows = await contestsRepository.actions(tx, { startsAt: contest.startsAt, endsAt: contest.endsAt });
   const computed = computeEntries(rows, contest.entryRules, contest.capPerPerson, contest);
@@ -36,17 +36,17 @@ async function freezeLocked(tx: Db, contest: ContestRow, now: Date): Promise<voi
   const lines: { pseudonym: string; entries: number }[] = [];
   for (const person of eligible) {
     const entries = computed.get(person.userId)!.entries;
-    if (entries > 0) lines.push({ pseudonym: await pseudonymFor(tx, contest.id, person.userId), entries });
+    if (entries > 0) lines.push({ pseudonym: await storePseudonym(tx, secret, contest.id, person.userId), entries });
   }
   const file = canonicalEntryList(contest.slug, lines);
   await contestsRepository.freeze(tx, contest.id, { lines, file, sha256: sha256Hex(file), now });
 }
 
 /** Freezes one contest if its period has ended (the job, and the draw itself). */
-async function freezeIfEnded(deps: Pick<Deps, 'db'>, contestId: string, now = new Date()): Promise<void> {
+async function freezeIfEnded(deps: Pick<Deps, 'db' | 'config'>, contestId: string, now = new Date()): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const contest = await contestsRepository.find(tx, contestId, { lock: true });
-    if (contest && contest.status === 'published' && contest.endsAt.getTime() <= now.getTime()) await freezeLocked(tx, contest, now);
+    if (contest && contest.status === 'published' && contest.endsAt.getTime() <= now.getTime()) await freezeLocked(tx, deps.config.sessionSecret, contest, now);
   });
 }
 
@@ -82,7 +82,7 @@ export async function drawContest(deps: Deps, actor: Actor | null, idOrSlug: str
     const contest = (await contestsRepository.find(tx, visible.id, { lock: true }))!;
     if (contest.drawnAt) throw new AppError('CONTEST_ALREADY_DRAWN');
     if (contest.status !== 'published' || now.getTime() < contest.endsAt.getTime()) throw new AppError('CONTEST_NOT_ENDED', { endsAt: contest.endsAt.toISOString() });
-    await freezeLocked(tx, contest, now);
+    await freezeLocked(tx, deps.config.sessionSecret, contest, now);
     const [entries, prizes] = await Promise.all([contestsRepository.listedEntries(tx, contest.id), contestsRepository.prizes(tx, contest.id)]);
     const seed = openSeed(contest.seedSealed!, deps.config.sessionSecret);
     const slots = slotsOf(prizes).map((_, i) => i);

@@ -36,12 +36,12 @@ export function DrawPageView({ ctx, c, draw, notice, publicUrl }: { ctx: Request
   const drawAt = new Date(c.drawAt);
   const list = draw.entryList;
   return (
-    <article class="stack narrow">
+    <article class="stack contest-doc">
       <p><a href={`/concours/${c.slug}`}>{t('contests.drawPage.back')}</a></p>
       <h1>{t('contests.drawPage.title', { contest: c.title })}</h1>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <p class="lead">{t('contests.drawPage.intro')}</p>
-      <dl class="caisse-details">
+      <dl class="caisse-details contest-details">
         <dt>{t('contests.drawPage.commitment')}</dt>
         <dd><code class="contest-hash">{draw.commitment}</code></dd>
         <dt>{t('contests.drawPage.seed')}</dt>

@@ -22,14 +22,24 @@ describe('entries from recorded actions', () => {
     const rows: ActionRow[] = [
       { userId: 'u2', action: 'project_update_published', subjectId: 'a', at: oct(5) },
       { userId: 'u2', action: 'project_update_published', subjectId: 'b', at: oct(6) },
-      { userId: 'u2', action: 'profile_completed', subjectId: 'u2', at: null },
-      { userId: 'u2', action: 'profile_completed', subjectId: 'u2', at: null },
+      { userId: 'u2', action: 'profile_completed', subjectId: 'u2', at: oct(8) },
+      { userId: 'u2', action: 'profile_completed', subjectId: 'u2', at: oct(8) },
       { userId: 'u2', action: 'pledge_fulfilled', subjectId: 'p', at: oct(7) },
       { userId: 'u2', action: 'pledge_fulfilled', subjectId: 'p', at: oct(7) },
     ];
     const e = computeEntries(rows, rules, 5, period).get('u2')!;
     expect(e.uncapped).toBe(6);
     expect(e.entries).toBe(5);
+  });
+
+  it('counts a page completed in the period, and not one completed before it', () => {
+    const rows: ActionRow[] = [
+      { userId: 'early', action: 'profile_completed', subjectId: 'early', at: new Date('2026-09-15T12:00:00Z') },
+      { userId: 'during', action: 'profile_completed', subjectId: 'during', at: oct(12) },
+    ];
+    const e = computeEntries(rows, rules, 5, period);
+    expect(e.has('early')).toBe(false);
+    expect(e.get('during')!.earnedBy).toEqual([{ action: 'profile_completed', actions: 1, entries: 1 }]);
   });
 
   it('ignores actions the contest does not reward', () => {

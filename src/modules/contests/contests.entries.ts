@@ -1,13 +1,13 @@
 import type { EntryAction, EntryRule, IneligibilityReason } from './contests.domain.js';
 
-/** One recorded action of a person (a fulfilled pledge, a published update, a complete page); `at` null means "holds now". */
-export type ActionRow = { userId: string; action: EntryAction; subjectId: string; at: Date | null };
+/** One recorded action of a person (a fulfilled pledge, a published update, the first time their page became complete), with when it happened. */
+export type ActionRow = { userId: string; action: EntryAction; subjectId: string; at: Date };
 export type EntryPeriod = { startsAt: Date; endsAt: Date };
 export type EarnedBy = { action: EntryAction; actions: number; entries: number };
 export type PersonEntries = { userId: string; entries: number; uncapped: number; earnedBy: EarnedBy[] };
 
-/** Whether an action counts: inside [startsAt, endsAt), or a standing state (`at` null, e.g. a complete page). */
-const inPeriod = (at: Date | null, p: EntryPeriod) => at === null || (at.getTime() >= p.startsAt.getTime() && at.getTime() < p.endsAt.getTime());
+/** Whether an action counts: inside [startsAt, endsAt). A page completed before the period (or after it) earns nothing. */
+const inPeriod = (at: Date, p: EntryPeriod) => at.getTime() >= p.startsAt.getTime() && at.getTime() < p.endsAt.getTime();
 
 /**
  * Entries computed from recorded actions only: each rule gives `entries` per action of its kind in

@@ -10,7 +10,7 @@ export type PrizeRow = typeof contestPrizes.$inferSelect;
 export type WinnerRow = typeof contestWinners.$inferSelect;
 export type ParticipantRow = typeof contestParticipants.$inferSelect;
 export type ContestListRow = ContestRow & { caisseSlug: string; caisseName: string };
-export type ActionRecord = { userId: string; action: EntryAction; subjectId: string; at: Date | null };
+export type ActionRecord = { userId: string; action: EntryAction; subjectId: string; at: Date };
 export type PersonFacts = { userId: string; birthYear: number | null; emailVerified: boolean; territoryId: string | null; active: boolean; organiserStaff: boolean };
 export type ContestWhen = 'current' | 'upcoming' | 'past';
 
@@ -86,20 +86,21 @@ export const contestsRepository = {
 
   /**
    * The recorded actions that earn entries, for everyone or one person: fulfilled pledges (when they
-   * became fulfilled), updates they published (not hidden), and complete pages (photo, bio, skills: holds now).
+   * became fulfilled), updates they published (not hidden), and personal pages first completed (photo,
+   * bio, skills; `users.profile_completed_at`, set once by the users repository) — each in the period.
    */
   async actions(db: Db, o: { startsAt: Date; endsAt: Date; userId?: string }): Promise<ActionRecord[]> {
     const one = (col: SQL) => (o.userId ? sql`AND ${col} = ${o.userId}` : sql``);
-    const rows = await execRows<{ userId: string; action: EntryAction; subjectId: string; at: string | null }>(db, sql`
+    const rows = await execRows<{ userId: string; action: EntryAction; subjectId: string; at: string }>(db, sql`
       SELECT supporter_id AS "userId", 'pledge_fulfilled' AS action, id AS "subjectId", fulfilled_at AS at FROM pledges
         WHERE status = 'fulfilled' AND supporter_id IS NOT NULL AND fulfilled_at >= ${o.startsAt.toISOString()}::timestamptz AND fulfilled_at < ${o.endsAt.toISOString()}::timestamptz ${one(sql`supporter_id`)}
       UNION ALL
       SELECT author_id, 'project_update_published', id, created_at FROM project_updates
         WHERE author_id IS NOT NULL AND hidden_at IS NULL AND created_at >= ${o.startsAt.toISOString()}::timestamptz AND created_at < ${o.endsAt.toISOString()}::timestamptz ${one(sql`author_id`)}
       UNION ALL
-      SELECT id, 'profile_completed', id, NULL FROM users
-        WHERE deleted_at IS NULL AND photo_key IS NOT NULL AND btrim(bio) <> '' AND cardinality(skills) > 0 ${one(sql`id`)}`);
-    return rows.map((r) => ({ userId: r.userId, action: r.action, subjectId: r.subjectId, at: r.at === null ? null : new Date(r.at) }));
+      SELECT id, 'profile_completed', id, profile_completed_at FROM users
+        WHERE deleted_at IS NULL AND profile_completed_at >= ${o.startsAt.toISOString()}::timestamptz AND profile_completed_at < ${o.endsAt.toISOString()}::timestamptz ${one(sql`id`)}`);
+    return rows.map((r) => ({ userId: r.userId, action: r.action, subjectId: r.subjectId, at: new Date(r.at) }));
   },
   /** What eligibility needs about these people, with whether they hold a current grant of the organising caisse (or are platform admins). */
   async people(db: Db, userIds: readonly string[], caisseId: string): Promise<PersonFacts[]> {

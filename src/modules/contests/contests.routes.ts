@@ -44,7 +44,7 @@ export const contestsRoutes: Module = async (app, opts) => {
     contests.publishContest(deps, request.ctx.actor, request.params.id, request.ctx.locale),
   );
 
-  r.get('/api/v1/contests/:id/entries', { schema: { tags, description: 'The caller’s own entries, with the recorded actions that earned them, their pseudonym and eligibility.', params, response: { 200: ZMyEntries } } }, async (request) =>
+  r.get('/api/v1/contests/:id/entries', { schema: { tags, description: 'The caller’s own entries, with the recorded actions that earned them, their pseudonym and eligibility. Reads only: the pseudonym is computed while the period runs and stored when the list is frozen (ADR 0026).', params, response: { 200: ZMyEntries } } }, async (request) =>
     contests.myEntries(deps, request.ctx.actor, request.params.id, request.ctx.locale),
   );
 

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { newId } from '../../db/ids.js';
 import type { Db } from '../../db/client.js';
 import type { Deps } from '../../platform/deps.js';
@@ -12,6 +11,7 @@ import { caissesRepository } from '../caisses/caisses.repository.js';
 import { isPlatformAdmin, staffCaisseIds } from '../access/access.scope.js';
 import { commitmentOf, newSeed } from './contests.draw.js';
 import { sealSeed } from './contests.seal.js';
+import { pseudonymOf } from './contests.pseudonym.js';
 import { computeEntries, ineligibility } from './contests.entries.js';
 import { CLAIM_ATTEMPTS, ENTRY_ACTIONS, type EntryRule } from './contests.domain.js';
 import type { contestPrizes } from './contests.tables.js';
@@ -21,7 +21,6 @@ import { endOfMontrealDay, montrealDate, montrealInstant, montrealTime } from '.
 import { presentContest, presentSummary, type ContestSummaryView, type ContestView, type MyEntriesView } from './contests.presenter.js';
 import type { TContestBody, TContestListQuery } from './contests.schemas.js';
 
-const PSEUDONYM_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const pickLocale = (locale: Locale, fr: string, en: string) => (locale === 'en' ? en : fr);
 
 /** The published contest (or a draft its organisers may see); NOT_FOUND otherwise. */
@@ -138,13 +137,16 @@ export async function publishContest(deps: Deps, actor: Actor | null, idOrSlug: 
   return contestView(deps, actor, row, locale, now);
 }
 
-/** The person's stable pseudonym in this contest, created on first need (random, 8 characters). */
-export async function pseudonymFor(db: Db, contestId: string, userId: string): Promise<string> {
-  for (let i = 0; i < 10; i++) {
+/**
+ * The person's pseudonym in this contest, stored when the list is frozen (inside the freeze's
+ * transaction): an existing row wins (it may predate the keyed pseudonyms), else the keyed
+ * pseudonym, or the next attempt when another person of the contest holds it (ADR 0022).
+ */
+export async function storePseudonym(db: Db, secret: string, contestId: string, userId: string): Promise<string> {
+  for (let attempt = 0; attempt < 10; attempt++) {
     const existing = await contestsRepository.participant(db, contestId, userId);
     if (existing) return existing.pseudonym;
-    const pseudonym = Array.from({ length: 8 }, () => PSEUDONYM_ALPHABET[randomInt(PSEUDONYM_ALPHABET.length)]).join('');
-    await contestsRepository.insertParticipant(db, { contestId, userId, pseudonym });
+    await contestsRepository.insertParticipant(db, { contestId, userId, pseudonym: pseudonymOf(secret, contestId, userId, attempt) });
   }
   throw new AppError('INTERNAL');
 }
@@ -154,7 +156,7 @@ export const prizeOfSlot = (prizes: PrizeRow[], locale: Locale) => {
   return (slot: number) => { const p = slots[slot]; return p ? pickLocale(locale, p.nameFr, p.nameEn) : ''; };
 };
 
-/** The caller's entries, computed from their recorded actions (or the frozen count once the period ended). */
+/** The caller's entries, computed from their recorded actions (or the frozen count once the period ended). Never writes (ADR 0026). */
 export async function myEntries(deps: Deps, actor: Actor | null, idOrSlug: string, locale: Locale): Promise<MyEntriesView> {
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const contest = await visibleContest(deps, actor, idOrSlug);
@@ -162,14 +164,16 @@ export async function myEntries(deps: Deps, actor: Actor | null, idOrSlug: strin
   const mine = computeEntries(rows, contest.entryRules, contest.capPerPerson, contest).get(actor.id);
   const [facts] = await contestsRepository.people(deps.db, [actor.id], contest.caisseId);
   const reasons = facts ? ineligibility(facts, contest) : (['inactive'] as const).slice();
-  const participant = contest.status === 'published' && mine ? { pseudonym: await pseudonymFor(deps.db, contest.id, actor.id) } : await contestsRepository.participant(deps.db, contest.id, actor.id);
+  // A read never writes: the stored pseudonym (from the freeze) if any, else, while the period runs, the keyed one the freeze will store.
+  const stored = await contestsRepository.participant(deps.db, contest.id, actor.id);
   const frozen = contest.frozenAt !== null;
-  const listedCount = frozen ? ((await contestsRepository.participant(deps.db, contest.id, actor.id))?.entries ?? 0) : null;
+  const pseudonym = stored?.pseudonym ?? (contest.status === 'published' && !frozen && mine ? pseudonymOf(deps.config.sessionSecret, contest.id, actor.id) : null);
+  const listedCount = frozen ? (stored?.listed ? stored.entries : 0) : null;
   const win = await contestsRepository.winOf(deps.db, contest.id, actor.id);
   const prizes = win ? await contestsRepository.prizes(deps.db, contest.id) : [];
   return {
     contestId: contest.id,
-    pseudonym: participant?.pseudonym ?? null,
+    pseudonym,
     entries: listedCount ?? (reasons.length ? 0 : (mine?.entries ?? 0)),
     uncapped: mine?.uncapped ?? 0,
     cap: contest.capPerPerson,

@@ -46,9 +46,9 @@ function Rules({ ctx, c }: { ctx: RequestContext; c: ContestView }) {
   const prizesTotal = c.prizes.reduce((s, p) => s + p.quantity * p.valueCents, 0);
   const draw = new Date(c.drawAt);
   return (
-    <section class="stack" aria-labelledby="rules-title">
+    <section class="stack contest-rules" aria-labelledby="rules-title">
       <h2 id="rules-title">{t('contests.rules.title')}</h2>
-      <dl class="caisse-details">
+      <dl class="caisse-details contest-details">
         <dt>{t('contests.rules.organiser')}</dt>
         <dd>{t('contests.rules.organiserText', { caisse: c.caisse.name })}</dd>
         <dt>{t('contests.rules.territories')}</dt>
@@ -68,6 +68,7 @@ function Rules({ ctx, c }: { ctx: RequestContext; c: ContestView }) {
             <li>{c.eligibility.membersOnly ? t('contests.rules.members') : t('contests.rules.residents')}</li>
             <li>{t('contests.rules.excluded', { caisse: c.caisse.name })}</li>
           </ul>
+          <p class="muted">{t('contests.rules.excludedLimit')}</p>
         </dd>
         <dt>{t('contests.rules.prizes')}</dt>
         <dd>
@@ -146,15 +147,20 @@ function StaffActions({ ctx, c }: { ctx: RequestContext; c: ContestView }) {
 export function ContestPageView({ ctx, c, mine, notice }: { ctx: RequestContext; c: ContestView; mine: MyEntriesView | null; notice?: string | undefined }) {
   const { t, fmt } = ctx;
   return (
-    <article class="stack narrow">
+    <article class="stack contest-page">
       <p><a href="/concours">{t('contests.title')}</a></p>
       <h1>{c.title}</h1>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <p><span class="badge">{t(`contests.phase.${c.phase}`)}</span> {t('contests.period', { start: fmt.date(new Date(c.startsAt)), end: fmt.date(lastDay(c.endsAt)) })}</p>
-      <div class="prose"><p>{c.description}</p></div>
-      <StaffActions ctx={ctx} c={c} />
-      <MyEntries ctx={ctx} c={c} mine={mine} />
-      <Rules ctx={ctx} c={c} />
+      {/* Wide screens: description and rules on the left, my entries and staff actions beside them; narrow: in reading order. */}
+      <div class="contest-layout">
+        <div class="prose contest-description"><p>{c.description}</p></div>
+        <div class="stack contest-aside">
+          <StaffActions ctx={ctx} c={c} />
+          <MyEntries ctx={ctx} c={c} mine={mine} />
+        </div>
+        <Rules ctx={ctx} c={c} />
+      </div>
     </article>
   );
 }

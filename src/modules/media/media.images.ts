@@ -39,3 +39,25 @@ export async function toProfilePhoto(upload: Buffer): Promise<Buffer> {
     throw new AppError('IMAGE_INVALID', { reason: 'decode' });
   }
 }
+
+/** Longest side of a document image once re-encoded (a letter page scanned at 300 dpi fits). */
+const DOCUMENT_IMAGE_SIZE = 4096;
+
+/**
+ * Re-encodes an image given as a document (call applications, ADR 0024) in its own format, upright,
+ * at most 4096 px on its longest side: the re-encoding drops EXIF, GPS and XMP. JPEG, PNG and WebP only.
+ */
+export async function toDocumentImage(upload: Buffer): Promise<{ data: Buffer; kind: 'jpeg' | 'png' | 'webp' }> {
+  const kind = sniffImage(upload);
+  if (kind !== 'jpeg' && kind !== 'png' && kind !== 'webp') throw new AppError('IMAGE_INVALID', { reason: 'type' });
+  try {
+    const image = sharp(upload, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error', pages: 1 });
+    const meta = await image.metadata();
+    if (meta.format !== kind || !meta.width || !meta.height || meta.width * meta.height > MAX_INPUT_PIXELS) throw new Error('unexpected image');
+    const resized = image.rotate().resize(DOCUMENT_IMAGE_SIZE, DOCUMENT_IMAGE_SIZE, { fit: 'inside', withoutEnlargement: true });
+    const data = kind === 'jpeg' ? await resized.jpeg({ quality: 85 }).toBuffer() : kind === 'png' ? await resized.png().toBuffer() : await resized.webp({ quality: 85 }).toBuffer();
+    return { data, kind };
+  } catch {
+    throw new AppError('IMAGE_INVALID', { reason: 'decode' });
+  }
+}

@@ -5,8 +5,13 @@ import { usersRepository } from '../auth/users.repository.js';
 import { toProfilePhoto } from './media.images.js';
 import { localMediaStore, MEDIA_KEY, newMediaKey, type MediaStore } from './media.storage.js';
 
-export function mediaStore(deps: Deps): MediaStore {
+export function mediaStore(deps: Pick<Deps, 'config'>): MediaStore {
   return localMediaStore(deps.config.dataDir);
+}
+
+/** Where private files live (call application documents, ADR 0024); never served by `/media`. */
+export function privateMediaStore(deps: Pick<Deps, 'config'>): MediaStore {
+  return localMediaStore(deps.config.dataDir, 'private');
 }
 
 async function currentUser(deps: Deps, actor: Actor) {

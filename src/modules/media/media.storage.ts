@@ -9,6 +9,13 @@ export function newMediaKey(): string {
   return `${randomToken(18)}.webp`;
 }
 
+/** Private files (application documents, ADR 0024): a random key with the kind's extension, kept apart from public media. */
+const PRIVATE_MEDIA_KEY = /^[A-Za-z0-9_-]{16,64}\.(?:pdf|jpg|png|webp)$/;
+
+export function newPrivateMediaKey(ext: 'pdf' | 'jpg' | 'png' | 'webp'): string {
+  return `${randomToken(18)}.${ext}`;
+}
+
 /** Where media live. Local disk by default; an S3-compatible store can implement the same three calls. */
 export type MediaStore = {
   put(key: string, data: Buffer): Promise<void>;
@@ -16,10 +23,15 @@ export type MediaStore = {
   remove(key: string): Promise<void>;
 };
 
-export function localMediaStore(dataDir: string): MediaStore {
-  const dir = path.resolve(dataDir, 'uploads');
+/**
+ * Public media live in `<dataDir>/uploads` (served by `/media/:key`); private files in
+ * `<dataDir>/private`, which no public route reads (ADR 0024).
+ */
+export function localMediaStore(dataDir: string, kind: 'public' | 'private' = 'public'): MediaStore {
+  const dir = path.resolve(dataDir, kind === 'public' ? 'uploads' : 'private');
+  const pattern = kind === 'public' ? MEDIA_KEY : PRIVATE_MEDIA_KEY;
   const fileOf = (key: string) => {
-    if (!MEDIA_KEY.test(key)) throw new Error('invalid media key');
+    if (!pattern.test(key)) throw new Error('invalid media key');
     return path.join(dir, key);
   };
   return {

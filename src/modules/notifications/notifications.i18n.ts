@@ -55,6 +55,7 @@ export const fr = {
       call: {
         submitted: 'Votre candidature « {{projectTitle}} » à l’appel « {{subjectTitle}} » est envoyée.',
         new_submission: 'Nouvelle candidature à l’appel « {{subjectTitle}} » : « {{projectTitle}} ».',
+        opened: 'Nouvel appel à projets dans votre quartier : « {{subjectTitle}} » ({{caisseName}}).',
       },
       call_results: {
         selected: '« {{projectTitle}} » est lauréat de l’appel « {{subjectTitle}} ».',
@@ -120,6 +121,7 @@ export const en: typeof fr = {
       call: {
         submitted: 'Your application “{{projectTitle}}” to the call “{{subjectTitle}}” is submitted.',
         new_submission: 'New application to the call “{{subjectTitle}}”: “{{projectTitle}}”.',
+        opened: 'A call for projects is open in your neighbourhood: “{{subjectTitle}}” ({{caisseName}}).',
       },
       call_results: {
         selected: '“{{projectTitle}}” won the call “{{subjectTitle}}”.',

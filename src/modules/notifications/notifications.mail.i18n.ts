@@ -13,6 +13,7 @@ export const fr = {
       comment_mention: 'On me mentionne dans un commentaire',
       comment_reply: 'On répond à mon commentaire',
       comment_new: 'Nouveau commentaire sur un projet de mon équipe',
+      call_opened: 'Un appel à projets s’ouvre dans mon quartier',
     },
     immediate: {
       subject_pledge_proposed: 'Un engagement attend votre réponse — {{project}}',
@@ -78,6 +79,7 @@ export const en: typeof fr = {
       comment_mention: 'Someone mentions me in a comment',
       comment_reply: 'Someone replies to my comment',
       comment_new: 'New comment on one of my team’s projects',
+      call_opened: 'A call for projects opens in my neighbourhood',
     },
     immediate: {
       subject_pledge_proposed: 'A pledge awaits your answer — {{project}}',

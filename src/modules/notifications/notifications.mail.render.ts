@@ -13,7 +13,7 @@ export const ACTION_KINDS = ['pledge.proposed', 'pledge.fulfil_requested'] as co
 /** Kinds a person may refuse by e-mail (settings checkboxes, one-click unsubscribe of a kind). */
 export const OPT_OUT_KINDS = [
   'pledge.proposed', 'pledge.fulfil_requested', 'pledge.accepted', 'pledge.declined', 'pledge.withdrawn', 'pledge.fulfilled', 'pledge.lapsed', 'pledge.thanks',
-  'comment.mention', 'comment.reply', 'comment.new',
+  'comment.mention', 'comment.reply', 'comment.new', 'call.opened',
 ] as const;
 export type OptOutKind = (typeof OPT_OUT_KINDS)[number];
 

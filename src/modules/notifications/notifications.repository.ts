@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, param, sql } from 'drizzle-orm';
 import { execRows, type Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { notifications } from './notifications.tables.js';
@@ -29,6 +29,29 @@ export const notificationsRepository = {
         INSERT INTO notifications (id, user_id, kind, data, url, subject_type, subject_id)
         VALUES (${newId()}, ${n.userId}, ${n.kind}, ${JSON.stringify(n.data)}::jsonb, ${n.url}, ${n.subjectType ?? null}, ${n.subjectId ?? null}) RETURNING user_id)
       SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, user_id) FROM n`);
+  },
+  /**
+   * One notification to every active person living in these territories or below them (an
+   * announcement, e.g. a call for projects that opens), skipping whoever already has this kind about
+   * this subject, so a repeated event adds nothing. Set-based on purpose: a territory may hold tens
+   * of thousands of people, and one INSERT … SELECT (with its signals) is one round trip inside the
+   * event's transaction, where a loop of inserts would hold that transaction open for minutes.
+   * Returns how many were inserted.
+   */
+  async insertForResidents(db: Db, territoryIds: readonly string[], n: { kind: string; data: Record<string, string | number | null>; url: string; subjectType: string; subjectId: string }): Promise<number> {
+    if (territoryIds.length === 0) return 0;
+    const rows = await execRows<{ n: number }>(db, sql`WITH RECURSIVE place(id, depth) AS (
+        SELECT id, 0 FROM territories WHERE id = ANY(${param([...territoryIds])}::text[])
+        UNION ALL SELECT c.id, place.depth + 1 FROM territories c JOIN place ON c.parent_id = place.id WHERE place.depth < 4),
+      added AS (
+        INSERT INTO notifications (id, user_id, kind, data, url, subject_type, subject_id)
+        SELECT substr(md5(random()::text || u.id), 1, 16), u.id, ${n.kind}, ${JSON.stringify(n.data)}::jsonb, ${n.url}, ${n.subjectType}, ${n.subjectId}
+        FROM users u
+        WHERE u.territory_id IN (SELECT DISTINCT id FROM place) AND u.deleted_at IS NULL AND u.suspended_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM notifications x WHERE x.user_id = u.id AND x.kind = ${n.kind} AND x.subject_type = ${n.subjectType} AND x.subject_id = ${n.subjectId})
+        RETURNING user_id)
+      SELECT count(*)::int AS n FROM (SELECT pg_notify(${NOTIFICATIONS_CHANNEL}, user_id) FROM added) s`);
+    return rows[0]?.n ?? 0;
   },
   /** Tells every app instance, on commit, that this person's notifications or unread counts changed. */
   async signal(db: Db, userId: string): Promise<void> {

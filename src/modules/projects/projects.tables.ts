@@ -84,7 +84,8 @@ export const projectUpdates = pgTable(
     hiddenReason: text('hidden_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('project_updates_project_idx').on(t.projectId, t.createdAt.desc())],
+  // By author: a person's entries in a contest (contests.repository `actions`) and their data export.
+  (t) => [index('project_updates_project_idx').on(t.projectId, t.createdAt.desc()), index('project_updates_author_idx').on(t.authorId, t.createdAt)],
 );
 
 export const projectTransitions = pgTable(

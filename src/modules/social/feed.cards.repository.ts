@@ -9,7 +9,7 @@ import type { ActivityRow } from './feed.types.js';
 import type { FeedCard } from './feed.presenter.js';
 import { cardSubject, plainExcerpt, type CardRefType } from './feed.cards.js';
 
-/** What a card shows of one subject (a project, an update, an offer or a board), read in one batch. */
+/** What a card shows of one subject (a project, an update, an offer, a board or a call), read in one batch. */
 export type CardRow = {
   ref_type: CardRefType;
   ref_id: string;
@@ -45,7 +45,7 @@ const feedCardsRepository = {
    * Summaries, covers, reaction and comment counts (and the viewer's own reactions) of every subject
    * on a feed page, plus the actors' photos: one round trip whatever the page's size (no N+1).
    */
-  async load(db: Db, refs: { project: Set<string>; update: Set<string>; offer: Set<string>; board: Set<string>; actor: Set<string> }, viewerId: string | null): Promise<{ cards: CardRow[]; avatars: AvatarRow[] }> {
+  async load(db: Db, refs: { project: Set<string>; update: Set<string>; offer: Set<string>; board: Set<string>; call: Set<string>; actor: Set<string> }, viewerId: string | null): Promise<{ cards: CardRow[]; avatars: AvatarRow[] }> {
     const rows = await execRows<CardRow & { avatar_id: string | null; photo_key: string | null; photo_visibility: string | null }>(db, sql`
       SELECT 'project' AS ref_type, p.id AS ref_id, p.summary, p.language AS lang, ${COVER_COLS}, ${reactionCols('project', 'p.id')}, ${mineCol('project', 'p.id', viewerId)}, NULL AS avatar_id, NULL AS photo_key, NULL AS photo_visibility
         FROM projects p ${COVER} WHERE p.id = ANY(${ids(refs.project)}::text[])
@@ -58,6 +58,9 @@ const feedCardsRepository = {
       UNION ALL
       SELECT 'board', b.id, left(b.description, 400), b.language, NULL, NULL, NULL, NULL, ${NO_COUNTS}, NULL, NULL, NULL
         FROM boards b WHERE b.id = ANY(${ids(refs.board)}::text[])
+      UNION ALL
+      SELECT 'call', c.id, left(c.description, 400), c.language, NULL, NULL, NULL, NULL, ${NO_COUNTS}, NULL, NULL, NULL
+        FROM calls c WHERE c.id = ANY(${ids(refs.call)}::text[])
       UNION ALL
       SELECT 'actor', NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${NO_COUNTS}, us.id, us.photo_key, us.privacy->>'photo'
         FROM users us WHERE us.id = ANY(${ids(refs.actor)}::text[])`);
@@ -73,7 +76,7 @@ const feedCardsRepository = {
 
 /** The cards of a page's groups (the newest activity of each stands for it), from one batched read. */
 export async function loadCards(db: Db, heads: ActivityRow[], actorIds: string[], viewerId: string | null): Promise<{ card: (head: ActivityRow) => FeedCard; photo: (actorId: string) => string | null }> {
-  const refs = { project: new Set<string>(), update: new Set<string>(), offer: new Set<string>(), board: new Set<string>(), actor: new Set(actorIds) };
+  const refs = { project: new Set<string>(), update: new Set<string>(), offer: new Set<string>(), board: new Set<string>(), call: new Set<string>(), actor: new Set(actorIds) };
   for (const h of heads) {
     const s = cardSubject(h);
     if (s) refs[s.type].add(s.id);

@@ -37,6 +37,10 @@ describe('cardSubject', () => {
     expect(cardSubject({ subject_type: 'board', subject_id: 'b1', project_id: null })).toEqual({ type: 'board', id: 'b1', target: null });
   });
 
+  it('is the call of a call that opened, with no reaction target', () => {
+    expect(cardSubject({ subject_type: 'call', subject_id: 'c1', project_id: null })).toEqual({ type: 'call', id: 'c1', target: null });
+  });
+
   it('is the project for any other subject on a project (a pledge, a need, the project itself)', () => {
     expect(cardSubject({ subject_type: 'pledge', subject_id: 's1', project_id: 'p1' })).toEqual({ type: 'project', id: 'p1', target: 'project' });
     expect(cardSubject({ subject_type: 'need', subject_id: 'n1', project_id: 'p1' })).toEqual({ type: 'project', id: 'p1', target: 'project' });

@@ -3,7 +3,7 @@ import type { ReactionTarget } from './social.domain.js';
 import type { ActivityRow } from './feed.types.js';
 
 /** The kinds of subject a card can show. */
-export type CardRefType = 'project' | 'update' | 'offer' | 'board';
+export type CardRefType = 'project' | 'update' | 'offer' | 'board' | 'call';
 
 /** Markdown punctuation out, whitespace folded, cut on a word near `max` characters. */
 export function plainExcerpt(text: string, max = 220): string {
@@ -19,6 +19,7 @@ export function cardSubject(a: Pick<ActivityRow, 'subject_type' | 'subject_id' |
   if (a.subject_type === 'update') return { type: 'update', id: a.subject_id, target: 'update' };
   if (a.subject_type === 'offer') return { type: 'offer', id: a.subject_id, target: null };
   if (a.subject_type === 'board') return { type: 'board', id: a.subject_id, target: null };
+  if (a.subject_type === 'call') return { type: 'call', id: a.subject_id, target: null };
   if (a.project_id) return { type: 'project', id: a.project_id, target: 'project' };
   return null;
 }

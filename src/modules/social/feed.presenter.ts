@@ -46,8 +46,10 @@ export const ZFeedPage = z.object({ items: z.array(ZFeedItem), nextCursor: z.str
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** Where an activity leads: its subject's page (a pledge is private, so its project's). */
-export function activityUrl(a: Pick<ActivityRow, 'subject_type' | 'subject_id' | 'project_id'>): string {
+export function activityUrl(a: Pick<ActivityRow, 'subject_type' | 'subject_id' | 'project_id'> & { data?: ActivityRow['data'] }): string {
   switch (a.subject_type) {
+    case 'call':
+      return `/appels/${encodeURIComponent(str(a.data?.slug) || a.subject_id)}`;
     case 'project':
       return `/projets/${a.subject_id}`;
     case 'update':
@@ -75,6 +77,7 @@ export function presentFeedItem(group: ActivityRow[], why: Why, t: T, card: Feed
     project: projectTitle,
     title: str(first.data.title),
     need: str(first.data.needTitle),
+    caisse: str(first.data.caisseName),
   };
   const text = group.length > 1 ? t(`social.feed.group.${first.kind}`, params) : t(`social.feed.kind.${first.kind}`, params);
   return {

@@ -29,6 +29,7 @@ const VISIBLE = sql.raw(`a.hidden_at IS NULL
   AND (a.subject_type <> 'update' OR NOT EXISTS (SELECT 1 FROM project_updates pu WHERE pu.id = a.subject_id AND pu.hidden_at IS NOT NULL))
   AND (a.subject_type <> 'offer' OR EXISTS (SELECT 1 FROM offers o WHERE o.id = a.subject_id AND o.status = 'active'))
   AND (a.subject_type <> 'board' OR EXISTS (SELECT 1 FROM boards b WHERE b.id = a.subject_id AND b.hidden_at IS NULL AND b.visibility = 'public'))
+  AND (a.subject_type <> 'call' OR EXISTS (SELECT 1 FROM calls c WHERE c.id = a.subject_id AND (c.phase <> 'draft' OR c.published_at IS NOT NULL)))
   AND (a.actor_id IS NULL OR NOT EXISTS (SELECT 1 FROM users su WHERE su.id = a.actor_id AND su.suspended_at IS NOT NULL))`);
 
 const COLUMNS = sql.raw('a.id, a.kind, a.actor_id, a.subject_type, a.subject_id, a.project_id, a.territory_id, a.organisation_id, a.data, a.created_at');
@@ -45,6 +46,25 @@ function perKey(column: 'project_id' | 'actor_id' | 'organisation_id' | 'territo
     ORDER BY a.created_at DESC NULLS LAST, a.id DESC NULLS LAST LIMIT ${take}) x`;
 }
 
+/**
+ * Calls that opened in the reader's places: a call is open to several territories, so its one
+ * activity is found through `call_territories` for each place `k` (the call is for `k` or a place
+ * above it, up to 4 levels), and reports `k` as its territory so the item says why it is shown.
+ */
+function openedCalls(places: SQL, keyset: SQL, take: number): SQL {
+  const cols = sql.raw('a.id, a.kind, a.actor_id, a.subject_type, a.subject_id, a.project_id, k.id AS territory_id, a.organisation_id, a.data, a.created_at');
+  return sql`SELECT x.* FROM ${places} AS k(id) CROSS JOIN LATERAL (
+    SELECT ${cols} FROM activities a
+    WHERE a.subject_type = 'call' AND a.kind = 'call_opened' AND a.subject_id IN (
+      SELECT ct.call_id FROM call_territories ct WHERE ct.territory_id IN (
+        SELECT unnest(ARRAY[t0.id, t1.id, t2.id, t3.id, t4.id]) FROM territories t0
+        LEFT JOIN territories t1 ON t1.id = t0.parent_id LEFT JOIN territories t2 ON t2.id = t1.parent_id
+        LEFT JOIN territories t3 ON t3.id = t2.parent_id LEFT JOIN territories t4 ON t4.id = t3.parent_id
+        WHERE t0.id = k.id))
+      AND ${VISIBLE} ${keyset}
+    ORDER BY a.created_at DESC NULLS LAST, a.id DESC NULLS LAST LIMIT ${take}) x`;
+}
+
 export const feedRepository = {
   /** Newest visible activities filed under any of the keys, deduplicated; keyset on (createdAt, id). Up to `take` rows. */
   async page(db: Db, keys: FeedKeys, take: number, after?: Cursor): Promise<ActivityRow[]> {
@@ -54,6 +74,7 @@ export const feedRepository = {
       perKey('actor_id', keys.actorIds, keyset, take),
       perKey('organisation_id', keys.organisationIds, keyset, take),
       keys.territoryIds.length ? perKey('territory_id', sql`(${DESCENDANTS(sql`${param(keys.territoryIds)}::text[]`)} SELECT DISTINCT id FROM t)`, keyset, take) : null,
+      keys.territoryIds.length ? openedCalls(sql`(${DESCENDANTS(sql`${param(keys.territoryIds)}::text[]`)} SELECT DISTINCT id FROM t)`, keyset, take) : null,
       keys.boardIds.length
         ? sql`SELECT x.* FROM unnest(${param(keys.boardIds)}::text[]) AS k(id) CROSS JOIN LATERAL (
             SELECT ${COLUMNS} FROM activities a WHERE a.subject_type = 'board' AND a.subject_id = k.id AND ${VISIBLE} ${keyset}

@@ -1,0 +1,1 @@
+CREATE INDEX "project_updates_author_idx" ON "project_updates" USING btree ("author_id","created_at");

@@ -1,0 +1,45 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { projects } from '../projects/projects.tables.js';
+import { callApplicationFiles, callApplications, callQuestions, calls } from './calls.tables.js';
+
+export type ApplicationFileRow = typeof callApplicationFiles.$inferSelect;
+
+/** The private documents answering `file` questions (ADR 0024): one per application and question. */
+export const applicationFilesRepository = {
+  async forApplications(db: Db, applicationIds: readonly string[]): Promise<ApplicationFileRow[]> {
+    if (applicationIds.length === 0) return [];
+    return db.select().from(callApplicationFiles).where(inArray(callApplicationFiles.applicationId, [...applicationIds])).orderBy(asc(callApplicationFiles.createdAt));
+  },
+  async find(db: Db, applicationId: string, questionId: string): Promise<ApplicationFileRow | undefined> {
+    const rows = await db.select().from(callApplicationFiles).where(and(eq(callApplicationFiles.applicationId, applicationId), eq(callApplicationFiles.questionId, questionId))).limit(1);
+    return rows[0];
+  },
+  /**
+   * Sets the file answering a question, in the caller's transaction: the previous row (if any) is
+   * replaced and its media key returned, so the caller removes the old file once committed.
+   */
+  async replace(db: Db, row: typeof callApplicationFiles.$inferInsert): Promise<string | null> {
+    const [old] = await db.delete(callApplicationFiles).where(and(eq(callApplicationFiles.applicationId, row.applicationId), eq(callApplicationFiles.questionId, row.questionId))).returning({ mediaKey: callApplicationFiles.mediaKey });
+    await db.insert(callApplicationFiles).values(row);
+    return old?.mediaKey ?? null;
+  },
+
+  /** Law 25 export: the files this person uploaded, by name (the documents themselves stay with the applications). */
+  async exportFor(db: Db, userId: string): Promise<Record<string, unknown>[]> {
+    return db
+      .select({ application_id: callApplicationFiles.applicationId, call: calls.title, project: projects.title, question: callQuestions.label, file_name: callApplicationFiles.fileName, mime: callApplicationFiles.mime, size_bytes: callApplicationFiles.sizeBytes, created_at: callApplicationFiles.createdAt })
+      .from(callApplicationFiles)
+      .innerJoin(callApplications, eq(callApplications.id, callApplicationFiles.applicationId))
+      .innerJoin(calls, eq(calls.id, callApplications.callId))
+      .innerJoin(projects, eq(projects.id, callApplications.projectId))
+      .innerJoin(callQuestions, eq(callQuestions.id, callApplicationFiles.questionId))
+      .where(eq(callApplicationFiles.uploadedBy, userId))
+      .orderBy(asc(callApplicationFiles.createdAt));
+  },
+  /** Account deletion: the files stay with their applications (the caisse's record), no longer linked to the person. */
+  async anonymise(db: Db, userId: string): Promise<number> {
+    const rows = await db.update(callApplicationFiles).set({ uploadedBy: null }).where(eq(callApplicationFiles.uploadedBy, userId)).returning({ id: callApplicationFiles.id });
+    return rows.length;
+  },
+};
