@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,6 +12,7 @@ import { createDelegate } from './call-reviews.fixtures.js';
 import { callApplicationFiles, callApplications, callQuestions } from '../../src/modules/calls/calls.tables.js';
 import { callConflicts, callJurors } from '../../src/modules/call-reviews/call-reviews.tables.js';
 import { tinyPdf } from '../../src/seed/tiny-pdf.js';
+import { sweepOrphanFiles } from '../../src/modules/calls/calls.files.service.js';
 
 type Session = { cookie: string; csrf: string };
 let ctx: TestContext;
@@ -245,5 +246,29 @@ describe('personal data', () => {
     const rows = await ctx.database.db.select().from(callApplicationFiles).where(eq(callApplicationFiles.applicationId, app!.id));
     expect(rows.map((r) => r.uploadedBy)).toEqual([null]);
     expect(await privateFiles()).toContain(rows[0]!.mediaKey);
+  });
+});
+
+describe('the nightly sweep of private files', () => {
+  it('removes day-old files no answer names, keeps named ones and anything younger than a day', async () => {
+    const p = await promoterWithProject();
+    const up = await postForm(p.session, { fields: { project: p.project.id, requestedCents: '100', [`answers.${call.questionIds[0]}`]: 'Des bacs', _action: 'submit' }, files: [{ name: `answers.${planId}`, filename: 'plan.pdf', type: 'application/pdf', data: pdf() }] });
+    expect(up.statusCode).toBe(303);
+    const [application] = await ctx.database.db.select({ id: callApplications.id }).from(callApplications).where(eq(callApplications.projectId, p.project.id));
+    const [named] = await ctx.database.db.select({ key: callApplicationFiles.mediaKey }).from(callApplicationFiles).where(eq(callApplicationFiles.applicationId, application!.id));
+    const dir = path.join(dataDir, 'private');
+    const orphan = `orphan${uid().replace(/-/g, '')}.pdf`;
+    const young = `younger${uid().replace(/-/g, '')}.pdf`;
+    await writeFile(path.join(dir, orphan), pdf());
+    await writeFile(path.join(dir, young), pdf());
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    for (const key of [orphan, named!.key]) await utimes(path.join(dir, key), twoDaysAgo, twoDaysAgo);
+
+    const removed = await sweepOrphanFiles({ db: ctx.database.db, config: ctx.config });
+    expect(removed).toBeGreaterThanOrEqual(1);
+    const left = await privateFiles();
+    expect(left).not.toContain(orphan);
+    expect(left).toEqual(expect.arrayContaining([named!.key, young]));
+    expect((await get(p.session, `/appels/${call.slug}/candidatures/${application!.id}/fichiers/${planId}`)).statusCode).toBe(200);
   });
 });

@@ -25,6 +25,13 @@ export const applicationFilesRepository = {
     return old?.mediaKey ?? null;
   },
 
+  /** Of these media keys, the ones a file answer still names. */
+  async namedKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await db.select({ key: callApplicationFiles.mediaKey }).from(callApplicationFiles).where(inArray(callApplicationFiles.mediaKey, [...keys]));
+    return new Set(rows.map((r) => r.key));
+  },
+
   /** Law 25 export: the files this person uploaded, by name (the documents themselves stay with the applications). */
   async exportFor(db: Db, userId: string): Promise<Record<string, unknown>[]> {
     return db

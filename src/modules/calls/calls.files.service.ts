@@ -92,6 +92,26 @@ export async function removeFiles(deps: Pick<Deps, 'config'>, keys: readonly str
   for (const key of keys) await store.remove(key).catch(() => undefined);
 }
 
+/**
+ * Daily sweep: removes private files that no file answer names any more — left behind when a call,
+ * a project or an application is deleted (the rows cascade, the disk does not) or when a process died
+ * between writing a file and committing its row. Files younger than a day are left alone, so an
+ * upload whose transaction is still running is never taken.
+ */
+export async function sweepOrphanFiles(deps: FileDeps, now = new Date()): Promise<number> {
+  const store = privateMediaStore(deps);
+  const old = await store.listOlderThan(new Date(now.getTime() - 86_400_000));
+  let removed = 0;
+  for (let i = 0; i < old.length; i += 500) {
+    const batch = old.slice(i, i + 500);
+    const named = await applicationFilesRepository.namedKeys(deps.db, batch);
+    const orphans = batch.filter((key) => !named.has(key));
+    await removeFiles(deps, orphans);
+    removed += orphans.length;
+  }
+  return removed;
+}
+
 /** How many `file` questions the call has (the most files one application form may send). */
 export async function fileQuestionCount(deps: Pick<Deps, 'db'>, actor: Actor, callIdOrSlug: string): Promise<number> {
   const call = await visibleCall(deps, actor, callIdOrSlug);

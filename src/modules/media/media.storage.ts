@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomToken } from '../../platform/crypto.js';
 
@@ -21,6 +21,8 @@ export type MediaStore = {
   put(key: string, data: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | undefined>;
   remove(key: string): Promise<void>;
+  /** Keys of the stored files last written before `cutoff` (for sweeps of files no row names any more). */
+  listOlderThan(cutoff: Date): Promise<string[]>;
 };
 
 /**
@@ -49,6 +51,19 @@ export function localMediaStore(dataDir: string, kind: 'public' | 'private' = 'p
     },
     async remove(key) {
       await rm(fileOf(key), { force: true });
+    },
+    async listOlderThan(cutoff) {
+      const names = await readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [] as string[];
+        throw err;
+      });
+      const old: string[] = [];
+      for (const name of names) {
+        if (!pattern.test(name)) continue;
+        const info = await stat(path.join(dir, name)).catch(() => undefined);
+        if (info?.isFile() && info.mtime.getTime() < cutoff.getTime()) old.push(name);
+      }
+      return old;
     },
   };
 }
