@@ -5,7 +5,9 @@ import './catalogues.js';
  */
 import pino from 'pino';
 import { loadConfig, type Config } from './config.js';
-import { openDatabase } from './db/client.js';
+import { openDatabase, type Database } from './db/client.js';
+import { backupTo, BackupError, fingerprint, restoreFrom } from './db/backup.js';
+import { createHash } from 'node:crypto';
 import { runMigrations } from './db/migrate.js';
 import type { Deps } from './platform/deps.js';
 import { AppError } from './platform/errors.js';
@@ -24,7 +26,9 @@ type Command =
   | { name: 'seed' }
   | { name: 'create-admin'; email: string; displayName: string | undefined }
   | { name: 'grant-role'; email: string; role: Role; caisse: string | undefined }
-  | { name: 'load-boundaries'; dir: string };
+  | { name: 'load-boundaries'; dir: string }
+  | { name: 'backup'; file: string }
+  | { name: 'restore'; file: string };
 
 const fr = translator('fr');
 const en = translator('en');
@@ -34,7 +38,7 @@ const complain = (key: string, params?: Record<string, unknown>) => console.erro
 function usage(): void {
   for (const t of [fr, en]) {
     console.log(t('admin.cli.usage'));
-    for (const c of ['createAdmin', 'grantRole', 'migrate', 'seed', 'help']) console.log(`  ${t(`admin.cli.commands.${c}`)}`);
+    for (const c of ['createAdmin', 'grantRole', 'migrate', 'seed', 'backup', 'restore', 'help']) console.log(`  ${t(`admin.cli.commands.${c}`)}`);
     console.log(`  ${t('territories.cli.command')}`);
     console.log(t('admin.cli.embeddedNote'));
     console.log('');
@@ -57,6 +61,10 @@ function parseCommand(args: string[]): Command | null {
       return email.success ? { name, email: email.data, displayName: rest.slice(1).join(' ').trim() || undefined } : null;
     case 'load-boundaries':
       return rest.length === 1 && rest[0] ? { name, dir: rest[0] } : null;
+    case 'backup':
+      return rest.length === 1 && rest[0] ? { name, file: rest[0] } : null;
+    case 'restore':
+      return rest.length === 1 && rest[0] ? { name, file: rest[0] } : null;
     case 'grant-role': {
       const role = ROLES.find((r) => r === rest[1]);
       return email.success && role && rest.length <= 3 ? { name, email: email.data, role, caisse: rest[2] } : null;
@@ -66,7 +74,43 @@ function parseCommand(args: string[]): Command | null {
   }
 }
 
-async function execute(command: Exclude<Command, { name: 'help' }>, deps: Deps): Promise<void> {
+/** What an operator compares between a backup and its restored copy: tables, rows, one checksum of every table's checksum. */
+async function summary(database: Database): Promise<{ tables: number; rows: number; checksum: string }> {
+  const tables = await fingerprint(database);
+  const checksum = createHash('sha256').update(tables.map((t) => `${t.table}:${t.rows}:${t.checksum}`).join('\n')).digest('hex').slice(0, 16);
+  return { tables: tables.length, rows: tables.reduce((n, t) => n + t.rows, 0), checksum };
+}
+
+/** Backup and restore run before migrations: a backup saves the database as it is, a restore needs an empty target. */
+async function backupOrRestore(command: Extract<Command, { file: string }>, config: Config): Promise<number> {
+  try {
+    if (command.name === 'restore') {
+      const restored = await restoreFrom({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, command.file);
+      try {
+        say('admin.cli.backup.restored', { file: command.file, ...(await summary(restored)) });
+      } finally {
+        await restored.close();
+      }
+      return 0;
+    }
+    const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+    try {
+      const before = await summary(database);
+      await backupTo(database, config.databaseUrl, command.file);
+      say('admin.cli.backup.saved', { file: command.file, ...before });
+    } finally {
+      await database.close();
+    }
+    return 0;
+  } catch (err) {
+    if (!(err instanceof BackupError)) throw err;
+    complain(`admin.cli.backup.${err.reason}`, { file: command.file });
+    if (err.reason === 'tool') console.error(err.message);
+    return 1;
+  }
+}
+
+async function execute(command: Exclude<Command, { name: 'help' | 'backup' | 'restore' }>, deps: Deps): Promise<void> {
   switch (command.name) {
     case 'migrate':
       return say('admin.cli.migrated');
@@ -112,6 +156,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const config: Config = loadConfig();
+  if (command.name === 'backup' || command.name === 'restore') return backupOrRestore(command, config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
     await runMigrations(database);
