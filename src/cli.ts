@@ -18,6 +18,7 @@ import { ROLES, type Role } from './modules/auth/auth.domain.js';
 import { ensureAdmin } from './modules/admin/admin.bootstrap.js';
 import { grantRoleFromCli } from './modules/admin/admin.roles.service.js';
 import { seedIfEmpty } from './seed/seed.js';
+import { reapplyErasures } from './modules/account/account.service.js';
 import { loadBoundaryFiles } from './modules/territories/territories.rollout.service.js';
 
 type Command =
@@ -88,6 +89,10 @@ async function backupOrRestore(command: Extract<Command, { file: string }>, conf
       const restored = await restoreFrom({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }, command.file);
       try {
         say('admin.cli.backup.restored', { file: command.file, ...(await summary(restored)) });
+        // Accounts deleted since the backup stay deleted (the erasure log in DATA_DIR, ADR 0027).
+        await runMigrations(restored);
+        const erased = await reapplyErasures({ db: restored.db, config });
+        say('admin.cli.backup.erased', { count: erased });
       } finally {
         await restored.close();
       }

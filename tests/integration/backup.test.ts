@@ -7,6 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -17,6 +18,9 @@ import { openDatabase, type Database } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { backupTo, BackupError, fingerprint, restoreFrom } from '../../src/db/backup.js';
 import { seedIfEmpty } from '../../src/seed/seed.js';
+import { usersRepository } from '../../src/modules/auth/users.repository.js';
+import { deleteMyAccount, reapplyErasures } from '../../src/modules/account/account.service.js';
+import type { Actor } from '../../src/platform/http/context.js';
 import { uid } from '../helpers/factories.js';
 
 const sharedUrl = process.env.TEST_DATABASE_URL;
@@ -79,6 +83,49 @@ describe('backup and restore drill', () => {
       // The checksums see a change of one character in one row.
       await restored.query(`UPDATE projects SET title = title || '!' WHERE id = (SELECT min(id) FROM projects)`);
       expect(await fingerprint(restored)).not.toEqual(saved);
+    } finally {
+      await restored.close();
+    }
+  }, 240_000);
+
+  it('keeps an account deleted after the backup deleted once the backup is restored (the erasure log)', async () => {
+    const source = await freshTarget();
+    const database = await openDatabase({ databaseUrl: source.databaseUrl, dataDir: source.dataDir, poolSize: 3 });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'yes' }, { publicUrl: 'http://localhost:3000', dataDir: source.dataDir, rateLimits: false });
+    const file = path.join(work, `erasure-${uid()}.backup`);
+    let leaving: { id: string; email: string };
+    let staying: { id: string; email: string };
+    try {
+      await runMigrations(database);
+      const deps = { config, database, db: database.db, log: pino({ level: 'silent' }) };
+      await seedIfEmpty(deps);
+      const demo = async (email: string) => {
+        const row = await usersRepository.findByEmail(database.db, email);
+        if (!row) throw new Error(`the demo has no ${email}`);
+        return { id: row.id, email: row.email };
+      };
+      leaving = await demo('marie-eve@demo.espace-collectif.ca');
+      staying = await demo('audrey@demo.espace-collectif.ca');
+      await backupTo(database, source.databaseUrl, file);
+      // After the backup, Marie-Ève deletes her account: the deletion is logged outside the database.
+      await deleteMyAccount(deps, { id: leaving.id } as Actor, { password: 'entraide-demo-2026' });
+      expect(await readFile(path.join(source.dataDir, 'erasures.log'), 'utf8')).toContain(leaving.id);
+    } finally {
+      await database.close();
+    }
+
+    // The backup is restored elsewhere, with DATA_DIR's erasure log carried over (README).
+    const target = await freshTarget();
+    await copyFile(path.join(source.dataDir, 'erasures.log'), path.join(target.dataDir, 'erasures.log'));
+    const restored = await restoreFrom(target, file);
+    try {
+      expect((await usersRepository.findById(restored.db, leaving.id))!.deletedAt).toBeNull();
+      const deps = { db: restored.db, config: { ...config, dataDir: target.dataDir } };
+      expect(await reapplyErasures(deps)).toBe(1);
+      const gone = (await usersRepository.findById(restored.db, leaving.id))!;
+      expect([gone.deletedAt !== null, gone.email === leaving.email, gone.bio]).toEqual([true, false, '']);
+      expect((await usersRepository.findById(restored.db, staying.id))!).toMatchObject({ email: staying.email, deletedAt: null });
+      expect(await reapplyErasures(deps)).toBe(0);
     } finally {
       await restored.close();
     }

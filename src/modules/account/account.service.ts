@@ -13,6 +13,8 @@ import { mediaStore } from '../media/media.service.js';
 import { MEDIA_KEY } from '../media/media.storage.js';
 import { personalDataHooks, type AnonymiseReport } from '../../platform/personal-data.js';
 import { accountRepository, type ExportSections } from './account.repository.js';
+import { appendErasure, readErasures } from './account.erasures.js';
+import type { Db } from '../../db/client.js';
 
 /** 2: every field name is camelCase, like the rest of the API (1 had the database's snake_case). */
 const EXPORT_FORMAT_VERSION = 2;
@@ -51,19 +53,8 @@ export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { 
   await hit(deps.db, LIMITS.loginPerAccount, user.id, deps.config.rateLimits);
   if (!(await verifyPassword(user.passwordHash, input.password))) throw validationError({ password: { key: 'account.delete.wrongPassword' } });
   const t = translator(user.locale);
-  const suffix = user.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-12);
   const result = await deps.db.transaction(async (tx) => {
-    const report: AnonymiseReport = {};
-    for (const { hooks } of personalDataHooks()) {
-      for (const [key, n] of Object.entries((await hooks.anonymise?.(tx, user.id, { t })) ?? {})) report[key] = (report[key] ?? 0) + n;
-    }
-    await accountRepository.anonymiseUser(tx, user.id, {
-      email: `supprime-${suffix}@invalid.espace-collectif.ca`,
-      handle: `compte-supprime-${suffix}`,
-      displayName: t('account.deletedName'),
-      passwordHash: `!deleted:${randomToken(16)}`,
-    });
-    await mailRepository.dropUnsent(tx, { to: user.email, about: [`user:${user.id}`] });
+    const report = await erase(tx, user);
     const done = { withdrawnPledges: report.withdrawnPledges ?? 0 };
     await mailRepository.enqueue(tx, simpleMail({
       to: user.email,
@@ -77,8 +68,50 @@ export async function deleteMyAccount(deps: Deps, actor: Actor | null, input: { 
     await audit(tx, { actorId: null, action: 'account.deleted', subjectType: 'user', subjectId: user.id, data: { withdrawnPledges: done.withdrawnPledges } });
     return done;
   });
+  // The tombstone outside the database, so that restoring an older backup does not revive the person.
+  await appendErasure(deps.config.dataDir, user.id).catch((err: unknown) => deps.log.error({ err, userId: user.id }, 'account: the erasure log could not be written'));
   if (user.photoKey && MEDIA_KEY.test(user.photoKey)) await mediaStore(deps).remove(user.photoKey).catch(() => undefined);
   return result;
+}
+
+/**
+ * Erases one person inside the caller's transaction: every module's `personalData.anonymise` hook in
+ * module order, then the user row, then the unsent mails to them or about them.
+ */
+async function erase(tx: Db, user: UserRow): Promise<AnonymiseReport> {
+  const t = translator(user.locale);
+  const suffix = user.id.toLowerCase().replace(/[^a-z0-9]/g, '').slice(-12);
+  const report: AnonymiseReport = {};
+  for (const { hooks } of personalDataHooks()) {
+    for (const [key, n] of Object.entries((await hooks.anonymise?.(tx, user.id, { t })) ?? {})) report[key] = (report[key] ?? 0) + n;
+  }
+  await accountRepository.anonymiseUser(tx, user.id, {
+    email: `supprime-${suffix}@invalid.espace-collectif.ca`,
+    handle: `compte-supprime-${suffix}`,
+    displayName: t('account.deletedName'),
+    passwordHash: `!deleted:${randomToken(16)}`,
+  });
+  await mailRepository.dropUnsent(tx, { to: user.email, about: [`user:${user.id}`] });
+  return report;
+}
+
+/**
+ * After a restore: the accounts in the erasure log that the restored database still holds (deleted
+ * after the backup was taken) are erased again, without a second goodbye e-mail. Returns how many.
+ */
+export async function reapplyErasures(deps: Pick<Deps, 'db' | 'config'>): Promise<number> {
+  let erased = 0;
+  for (const userId of await readErasures(deps.config.dataDir)) {
+    const user = await usersRepository.findById(deps.db, userId);
+    if (!user || user.deletedAt) continue;
+    await deps.db.transaction(async (tx) => {
+      await erase(tx, user);
+      await audit(tx, { actorId: null, action: 'account.erasure_reapplied', subjectType: 'user', subjectId: user.id });
+    });
+    if (user.photoKey && MEDIA_KEY.test(user.photoKey)) await mediaStore(deps).remove(user.photoKey).catch(() => undefined);
+    erased += 1;
+  }
+  return erased;
 }
 
 const camel = (key: string) => key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
