@@ -32,6 +32,9 @@ describe.each(JOURNEY_LOCALES)('my data journey (%s)', (lang, locale, t) => {
     const file = await download.path();
     const doc = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8')) as { data: { profile: { email: string; bio: string }[] } };
     expect(doc.data.profile[0]).toMatchObject({ email: person.email });
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: t('account.export.buttonCsv') }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^espace-collectif-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(await (await import('node:fs/promises')).readFile(await csv.path(), 'utf8')).toContain(`profile,1,email,${person.email}`);
 
     // A missing confirmation is an error, announced, and nothing is deleted.
     page.on('dialog', (dialog) => void dialog.accept());

@@ -35,6 +35,29 @@ describe('GET /api/v1/me/export', () => {
   it('needs a signed-in person', async () => {
     expect((await call(null, 'GET', '/api/v1/me/export')).statusCode).toBe(401);
     expect((await ctx.app.inject({ method: 'GET', url: '/moi/donnees/export.json' })).statusCode).toBe(303);
+    expect((await call(null, 'GET', '/api/v1/me/export.csv')).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/moi/donnees/export.csv' })).statusCode).toBe(303);
+  });
+
+  it('offers the same data as CSV, one line per field, owner-only, no secrets', async () => {
+    const { person, promoter, s, pledgeId } = await personWithPledge();
+    for (const url of ['/api/v1/me/export.csv', '/moi/donnees/export.csv']) {
+      const res = await call(s, 'GET', url);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="espace-collectif-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const lines = res.body.split('\r\n');
+      expect(lines[0]).toBe('section,row,field,value');
+      expect(lines).toContain(`profile,1,email,${person.email}`);
+      expect(lines).toContain(`pledges,1,id,${pledgeId}`);
+      expect(lines).toContain('pledges,1,message,Le samedi.');
+      expect(res.body).not.toContain('passwordHash');
+      expect(res.body).not.toContain(promoter.email);
+    }
+    const page = await ctx.app.inject({ method: 'GET', url: '/moi/donnees', headers: { cookie: s.cookie } });
+    expect(page.body).toContain('href="/moi/donnees/export.csv"');
+    expect(page.body).toContain('Télécharger mes données (CSV)');
   });
 
   it('returns the caller’s own data as an attachment, and nothing secret or belonging to others', async () => {

@@ -4,8 +4,9 @@ export const fr = {
     intro: 'Vos droits sur vos renseignements personnels (Loi 25) : obtenir une copie de tout ce que la plateforme garde à votre sujet, et supprimer votre compte.',
     export: {
       title: 'Télécharger mes données',
-      body: 'Un fichier JSON avec votre profil, vos consentements, vos projets, engagements, offres, messages envoyés, abonnements, réactions, commentaires, tableaux, notifications et signalements.',
+      body: 'Un fichier avec votre profil, vos consentements, vos projets, engagements, offres, messages envoyés, abonnements, réactions, commentaires, tableaux, notifications et signalements : en JSON pour un autre service, ou en CSV pour un tableur.',
       button: 'Télécharger mes données (JSON)',
+      buttonCsv: 'Télécharger mes données (CSV)',
     },
     delete: {
       title: 'Supprimer mon compte',
@@ -33,8 +34,9 @@ export const en: typeof fr = {
     intro: 'Your rights over your personal information (Québec’s Law 25): get a copy of everything the platform keeps about you, and delete your account.',
     export: {
       title: 'Download my data',
-      body: 'A JSON file with your profile, consents, projects, pledges, offers, sent messages, follows, reactions, comments, boards, notifications and reports.',
+      body: 'A file with your profile, consents, projects, pledges, offers, sent messages, follows, reactions, comments, boards, notifications and reports: JSON for another service, or CSV for a spreadsheet.',
       button: 'Download my data (JSON)',
+      buttonCsv: 'Download my data (CSV)',
     },
     delete: {
       title: 'Delete my account',

@@ -12,7 +12,10 @@ export function AccountPage({ ctx, errors }: { ctx: RequestContext; errors?: For
       <section aria-labelledby="export" class="card stack">
         <h2 id="export">{t('account.export.title')}</h2>
         <p>{t('account.export.body')}</p>
-        <p><a class="button button-secondary" href="/moi/donnees/export.json" download>{t('account.export.button')}</a></p>
+        <p class="inline-list">
+          <a class="button button-secondary" href="/moi/donnees/export.json" download>{t('account.export.button')}</a>
+          <a class="button button-secondary" href="/moi/donnees/export.csv" download>{t('account.export.buttonCsv')}</a>
+        </p>
       </section>
       <section aria-labelledby="suppression" class="card stack danger-zone">
         <h2 id="suppression">{t('account.delete.title')}</h2>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, impactCsv } from './impact.presenter.js';
+import { impactCsv } from './impact.presenter.js';
+import { csvCell } from '../../platform/csv.js';
 import { ledgerColumns } from './impact.ledger.js';
 
 describe('where fulfilled help counts', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../platform/i18n/i18n.js';
 import type { ImpactSums, LedgerSums, TerritoryImpactRow } from './impact.types.js';
+import { csvCell } from '../../platform/csv.js';
 
 export const NOTHING_PLANNED: LedgerSums = { hours: 0, fundedCents: 0, lentCents: 0, itemsLent: 0, itemsGiven: 0, pledges: 0 };
 
@@ -39,13 +40,6 @@ export const CSV_COLUMNS = [
   'territory', 'territory_name', 'hours', 'funded_cents', 'lent_cents', 'items_lent', 'items_given', 'people', 'pledges', 'projects',
   'planned_hours', 'planned_funded_cents', 'planned_lent_cents', 'planned_items_lent', 'planned_items_given', 'planned_pledges',
 ] as const;
-
-/** Quotes a CSV cell; a leading = + - @ is neutralised so spreadsheets never run it as a formula. */
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function impactCsv(rows: TerritoryImpactRow[], locale: Locale): string {
   const lines = [CSV_COLUMNS.join(',')];
