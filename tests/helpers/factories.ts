@@ -118,11 +118,11 @@ export async function createNeed(ctx: TestContext, o: { projectId: string; kind?
 }
 
 /** `partner: true` signs with every caisse existing now (active partnerships); `partnerOf` with these caisses only. */
-export async function createOrganisation(ctx: TestContext, o: { representativeId?: string; partner?: boolean; partnerOf?: string[]; name?: string; territoryId?: string | null; kind?: 'business' | 'community' | 'cooperative' | 'professional' | 'public' } = {}) {
+export async function createOrganisation(ctx: TestContext, o: { representativeId?: string; partner?: boolean; partnerOf?: string[]; name?: string; territoryId?: string | null; kind?: 'business' | 'community' | 'cooperative' | 'professional' | 'public'; createdAt?: Date } = {}) {
   const slug = `org-${uid()}`;
   const [row] = await ctx.database.db
     .insert(organisations)
-    .values({ id: newId(), slug, name: o.name ?? `Organisme ${slug}`, kind: o.kind ?? 'business', territoryId: o.territoryId ?? null, charterSignedAt: o.partner || o.partnerOf ? new Date() : null, charterSignedBy: o.partner || o.partnerOf ? (o.representativeId ?? null) : null, charterVersion: o.partner || o.partnerOf ? 'charte-2026-11' : null, createdBy: o.representativeId ?? null })
+    .values({ id: newId(), slug, name: o.name ?? `Organisme ${slug}`, kind: o.kind ?? 'business', territoryId: o.territoryId ?? null, charterSignedAt: o.partner || o.partnerOf ? new Date() : null, charterSignedBy: o.partner || o.partnerOf ? (o.representativeId ?? null) : null, charterVersion: o.partner || o.partnerOf ? 'charte-2026-11' : null, createdBy: o.representativeId ?? null, ...(o.createdAt ? { createdAt: o.createdAt } : {}) })
     .returning();
   if (o.representativeId) await ctx.database.db.insert(organisationMembers).values({ organisationId: row!.id, userId: o.representativeId, role: 'representative' });
   const partnerOf = o.partnerOf ?? (o.partner ? (await ctx.database.db.select({ id: caisses.id }).from(caisses)).map((c) => c.id) : []);

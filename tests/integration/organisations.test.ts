@@ -192,7 +192,8 @@ describe('the honour charter', () => {
 describe('the directory', () => {
   it('pages through organisations newest first and answers 404 for an unknown slug', async () => {
     const mark = `Répertoire ${uid()}`;
-    for (let i = 0; i < 3; i++) await createOrganisation(ctx, { name: `${mark} ${i}` });
+    // A second apart: "newest first" must not depend on two inserts landing in different clock ticks.
+    for (let i = 0; i < 3; i++) await createOrganisation(ctx, { name: `${mark} ${i}`, createdAt: new Date(Date.now() - (3 - i) * 1000) });
     const first = (await api(null, 'GET', `/api/v1/organisations?limit=2&q=${encodeURIComponent(mark)}`)).json();
     expect(first.items.map((o: { name: string }) => o.name)).toEqual([`${mark} 2`, `${mark} 1`]);
     const second = (await api(null, 'GET', `/api/v1/organisations?limit=2&q=${encodeURIComponent(mark)}&cursor=${first.nextCursor}`)).json();
