@@ -28,9 +28,10 @@ import { callsModule } from './calls/calls.module.js';
 import { callReviewsModule } from './call-reviews/call-reviews.module.js';
 import { contestsModule } from './contests/contests.module.js';
 import { crowdfundingModule } from './crowdfunding/crowdfunding.module.js';
+import { privacyRegisterModule } from './privacy-register/privacy-register.module.js';
 
 /**
  * Every feature module, once (ADR 0011). app.ts registers their plugins in this order; catalogues.ts,
  * jobs.ts, the OpenAPI components and the main navigation derive from this list.
  */
-export const modules: readonly ModuleDescriptor[] = [healthModule, authModule, meModule, peopleModule, territoriesModule, caissesModule, delegatesModule, caisseSpaceModule, homeModule, adminModule, mediaModule, projectsModule, needsModule, pledgesModule, impactModule, organisationsModule, offersModule, matchingModule, messagesModule, boardsModule, notificationsModule, moderationModule, socialModule, searchModule, accountModule, callsModule, callReviewsModule, contestsModule, crowdfundingModule];
+export const modules: readonly ModuleDescriptor[] = [healthModule, authModule, meModule, peopleModule, territoriesModule, caissesModule, delegatesModule, caisseSpaceModule, homeModule, adminModule, mediaModule, projectsModule, needsModule, pledgesModule, impactModule, organisationsModule, offersModule, matchingModule, messagesModule, boardsModule, notificationsModule, moderationModule, socialModule, searchModule, accountModule, callsModule, callReviewsModule, contestsModule, crowdfundingModule, privacyRegisterModule];

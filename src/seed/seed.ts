@@ -23,6 +23,7 @@ import { seedDemoContests } from './demo-contests.js';
 import { seedDemoCalls } from './demo-calls.js';
 import { seedDemoCallReviews } from './demo-call-reviews.js';
 import { seedDemoCrowdfunding } from './demo-crowdfunding.js';
+import { seedDemoPrivacyRegister } from './demo-privacy-register.js';
 
 /** Territories and caisses of the pilot: inserted on the first start so sign-up works at once. */
 export async function seedReferenceData(deps: Deps): Promise<Map<string, string>> {
@@ -84,6 +85,7 @@ export async function seedIfEmpty(deps: Deps): Promise<boolean> {
     // After the calls' demo (seedDemoCalls): their jury, reviews and the past call's published results.
     await seedDemoCallReviews(deps);
     await seedDemoCrowdfunding(deps);
+    await seedDemoPrivacyRegister(deps);
   }
   deps.log.info('first start: pilot territories, caisses and demo data created');
   return true;

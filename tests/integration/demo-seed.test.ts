@@ -20,6 +20,9 @@ import { activities, follows } from '../../src/modules/social/social.tables.js';
 import { uid } from '../helpers/factories.js';
 import { territoryFeed } from '../../src/modules/social/feed.service.js';
 import { translator } from '../../src/platform/i18n/i18n.js';
+import { privacyIncidents, privacyRequests } from '../../src/modules/privacy-register/privacy-register.tables.js';
+import { addDays } from '../../src/modules/privacy-register/privacy-register.rules.js';
+import { montrealDate } from '../../src/modules/delegates/delegates.dates.js';
 
 // The whole demo seed needs an empty database: a PGlite of its own, or on PostgreSQL a database
 // created for this file (the shared test database already holds the pilot's territories).
@@ -81,6 +84,12 @@ describe('the demo seed on an empty database', () => {
     const messageNotes = await database.db.select({ data: notifications.data }).from(notifications).where(eq(notifications.kind, 'message.new'));
     expect(messageNotes.length).toBeGreaterThan(0);
     for (const n of messageNotes) expect(n.data).toMatchObject({ actorName: expect.any(String), count: expect.any(Number) });
+
+    // The privacy register's demo (ADR 0028): one closed incident, one answered request, one due in 12 days.
+    expect((await database.db.select({ status: privacyIncidents.status }).from(privacyIncidents)).map((i) => i.status)).toEqual(['closed']);
+    const requests = await database.db.select({ status: privacyRequests.status, dueOn: privacyRequests.dueOn }).from(privacyRequests).orderBy(privacyRequests.dueOn);
+    expect(requests.map((r) => r.status)).toEqual(['answered', 'in_progress']);
+    expect(requests[1]!.dueOn).toBe(addDays(montrealDate(new Date()), 12));
 
     // A second run of the notifications step, like a second start, adds nothing.
     const [before] = await database.db.select({ n: count() }).from(notifications).where(like(notifications.kind, 'pledge.%'));

@@ -8,7 +8,7 @@ export const fr = {
   },
   admin: {
     title: 'Administration',
-    nav: { label: 'Sections de l’administration', dashboard: 'Tableau de bord', territories: 'Territoires', caisses: 'Caisses', roles: 'Rôles', outbox: 'Courriels', audit: 'Journal' },
+    nav: { label: 'Sections de l’administration', dashboard: 'Tableau de bord', territories: 'Territoires', caisses: 'Caisses', roles: 'Rôles', outbox: 'Courriels', audit: 'Journal', incidents: 'Incidents', requests: 'Demandes d’accès' },
     done: { created: 'Création enregistrée.', saved: 'Modifications enregistrées.', rollout: 'État de déploiement modifié.', granted: 'Rôle accordé.', unchanged: 'Cette personne avait déjà ce rôle : rien n’a changé.', revoked: 'Rôle retiré.' },
     pagination: { label: 'Pages', older: 'Plus anciens', newest: 'Revenir aux plus récents' },
     dashboard: {
@@ -25,6 +25,8 @@ export const fr = {
         roles: 'Accorder et retirer les rôles de personnel, de modération et d’administration.',
         outbox: 'Consulter les courriels envoyés par la plateforme et leur état de livraison.',
         audit: 'Retracer chaque action privilégiée : qui, quoi, quand.',
+        incidents: 'Tenir le registre des incidents de confidentialité (Loi 25), conservé cinq ans.',
+        requests: 'Suivre les demandes d’accès, de rectification, de suppression et de portabilité : réponse dans les 30 jours.',
       },
     },
     territories: {
@@ -161,7 +163,7 @@ export const en: typeof fr = {
   },
   admin: {
     title: 'Administration',
-    nav: { label: 'Administration sections', dashboard: 'Dashboard', territories: 'Territories', caisses: 'Caisses', roles: 'Roles', outbox: 'E-mails', audit: 'Audit log' },
+    nav: { label: 'Administration sections', dashboard: 'Dashboard', territories: 'Territories', caisses: 'Caisses', roles: 'Roles', outbox: 'E-mails', audit: 'Audit log', incidents: 'Incidents', requests: 'Access requests' },
     done: { created: 'Created.', saved: 'Changes saved.', rollout: 'Rollout state changed.', granted: 'Role granted.', unchanged: 'This person already had this role: nothing changed.', revoked: 'Role revoked.' },
     pagination: { label: 'Pages', older: 'Older', newest: 'Back to the newest' },
     dashboard: {
@@ -178,6 +180,8 @@ export const en: typeof fr = {
         roles: 'Grant and revoke the staff, moderator and administrator roles.',
         outbox: 'Read the e-mails the platform sent and their delivery state.',
         audit: 'Trace every privileged action: who, what, when.',
+        incidents: 'Keep the register of confidentiality incidents (Law 25), kept five years.',
+        requests: 'Track access, rectification, deletion and portability requests: an answer within 30 days.',
       },
     },
     territories: {

@@ -4,9 +4,11 @@ import { Notice } from '../../platform/views/forms.js';
 import { ROLLOUT_STATES } from '../territories/territories.domain.js';
 import type { DashboardStats } from './admin.logs.service.js';
 
-export type AdminSection = 'dashboard' | 'territories' | 'caisses' | 'roles' | 'outbox' | 'audit';
+export type AdminSection = 'dashboard' | 'territories' | 'caisses' | 'roles' | 'outbox' | 'audit' | 'incidents' | 'requests';
 const ADMIN_PATHS: Record<AdminSection, string> = {
   dashboard: '/admin', territories: '/admin/territoires', caisses: '/admin/caisses', roles: '/admin/roles', outbox: '/admin/courriels', audit: '/admin/journal',
+  // The privacy register module's pages (ADR 0028).
+  incidents: '/admin/confidentialite', requests: '/admin/confidentialite/demandes',
 };
 /** Confirmation notices after a 303 redirect (`?fait=`): a closed list, never free text from the URL. */
 export const DONE_KEYS = ['created', 'saved', 'rollout', 'granted', 'unchanged', 'revoked'] as const;
@@ -52,7 +54,7 @@ export function Pagination({ ctx, basePath, current, next }: { ctx: RequestConte
 
 export function DashboardPage({ ctx, stats }: { ctx: RequestContext; stats: DashboardStats }) {
   const { t, fmt } = ctx;
-  const sections: AdminSection[] = ['territories', 'caisses', 'roles', 'outbox', 'audit'];
+  const sections: AdminSection[] = ['territories', 'caisses', 'roles', 'outbox', 'audit', 'incidents', 'requests'];
   return (
     <AdminFrame ctx={ctx} current="dashboard" title={t('admin.title')} intro={t('admin.dashboard.intro')}>
       <ul class="stats">
