@@ -8,7 +8,8 @@ import { montrealDate } from '../modules/delegates/delegates.dates.js';
 
 /**
  * The privacy register's demo (ADR 0028), seen by platform admins only: one closed incident (a
- * misaddressed e-mail, no serious risk) and two requests, one answered and one due in 12 days.
+ * misaddressed e-mail, no serious risk) and three requests, one answered, one due in 4 days (the
+ * register's summary and the daily reminder show it) and one due in 12 days.
  */
 export async function seedDemoPrivacyRegister(deps: Deps): Promise<void> {
   const db = deps.db;
@@ -31,6 +32,10 @@ export async function seedDemoPrivacyRegister(deps: Deps): Promise<void> {
       {
         id: newId(), receivedOn: answeredReceived, dueOn: dueDate(answeredReceived), requesterName: 'Hélène Bouchard', requesterEmail: 'helene.bouchard@example.org',
         kind: 'access', status: 'answered', answeredOn: addDays(answeredReceived, 9), notes: 'Copie des données transmise par courriel chiffré.', createdBy: by, updatedBy: by,
+      },
+      {
+        id: newId(), receivedOn: addDays(today, -26), dueOn: dueDate(addDays(today, -26)), requesterName: 'Mireille Lavoie', requesterEmail: 'mireille.lavoie@example.org',
+        kind: 'portability', status: 'received', notes: 'Souhaite recevoir ses contributions et ses messages dans un format réutilisable.', createdBy: by, updatedBy: by,
       },
       {
         id: newId(), receivedOn: addDays(today, -18), dueOn: dueDate(addDays(today, -18)), requesterName: 'Jordan Smith', requesterEmail: 'jordan.smith@example.org',

@@ -3,8 +3,10 @@
  * register from the admin navigation, records an incident (a first try with errors, explained
  * field by field), completes the measures and closes it after confirming; then records an access
  * request received 18 days ago, sees "12 days left" in the list sorted by due date, and marks it
- * answered with the keyboard only; an older request shows as overdue, in words, first in the list. In French and English, axe on every page reached; screenshots
- * at 1280 and 390 px in /tmp/shots/register/.
+ * answered with the keyboard only; an older request shows as overdue, in words, first in the list.
+ * Both lists open on the register at a glance (counts over the whole register, in words): the
+ * overdue count in a warning whose link leads to the requests to handle, the overdue ones first.
+ * In French and English, axe on every page reached; screenshots at 1280 and 390 px in /tmp/shots/register/.
  */
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +38,10 @@ describe.each(JOURNEY_LOCALES)('privacy register journey (%s)', (lang, locale, t
     await page.getByRole('navigation', { name: t('admin.nav.label') }).getByRole('link', { name: t('admin.nav.incidents') }).click();
     await expect.poll(() => page.textContent('h1')).toBe(i('title'));
     await expect.poll(() => page.getByText(i('retention')).count()).toBe(1);
+    // The register at a glance: five counts, each under its label in words.
+    const summary = page.getByRole('region', { name: t('privacyRegister.summary.title') });
+    await expect.poll(() => summary.locator('dt').allTextContents()).toEqual(['overdue', 'dueToday', 'dueSoon', 'openIncidents', 'seriousIncidents'].map((k) => t(`privacyRegister.summary.${k}`)));
+    expect((await summary.locator('dd').allTextContents()).every((n) => /^\d+$/.test(n))).toBe(true);
     await expectAccessible(page, 'incident register');
     const record = page.getByRole('link', { name: i('new') });
     await tabTo(page, record);
@@ -110,10 +116,23 @@ describe.each(JOURNEY_LOCALES)('privacy register journey (%s)', (lang, locale, t
     await expect.poll(() => page.getByRole('row').filter({ hasText: late }).locator('strong').textContent()).toBe(r('overdue', { count: 3 }));
     const names = await page.locator('tbody tr td:first-child').allTextContents();
     expect(names.indexOf(late)).toBeLessThan(names.indexOf(requester));
+    // The summary counts it with every other overdue request of the register, says so in a warning, and links to them.
+    const requestsSummary = page.getByRole('region', { name: t('privacyRegister.summary.title') });
+    const overdueCount = Number(await requestsSummary.locator('div').filter({ has: page.getByText(t('privacyRegister.summary.overdue'), { exact: true }) }).locator('dd').textContent());
+    expect(overdueCount).toBeGreaterThanOrEqual(1);
+    const warning = requestsSummary.locator('.notice-warning');
+    await expect.poll(() => warning.locator('strong').textContent()).toBe(t('privacyRegister.summary.overdueNotice', { count: overdueCount }));
     await expectAccessible(page, 'requests list with the new request');
+    await requestsSummary.screenshot({ path: `${SHOTS}/summary-${lang}-1280.png` });
     await page.screenshot({ path: `${SHOTS}/requests-${lang}-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 800 });
     await page.screenshot({ path: `${SHOTS}/requests-${lang}-390.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${h.baseUrl}/admin/confidentialite`);
+    await page.getByRole('link', { name: t('privacyRegister.summary.overdueLink') }).click();
+    await expect.poll(() => page.url()).toBe(`${h.baseUrl}/admin/confidentialite/demandes?etat=en-cours`);
+    await expect.poll(() => page.locator('tbody tr').first().locator('.privacy-overdue').count()).toBe(1);
+    await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(detail);
     await page.screenshot({ path: `${SHOTS}/request-${lang}-390.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });

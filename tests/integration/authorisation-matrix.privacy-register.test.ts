@@ -21,6 +21,8 @@ let ctx: TestContext;
 let world: World;
 const ADMIN_ONLY = Object.fromEntries(ACTORS.map((w) => [w, w === 'platformAdmin' ? 'ok' : w === 'anonymous' ? 'signIn' : 'forbidden'])) as Record<Who, Outcome>;
 const today = () => montrealDate(new Date());
+/** The targets' discovery day: they sort after every other file's incidents in the newest-first lists (a few hundred of them share the PostgreSQL database). */
+const LONG_AGO = () => addDays(today(), -3650);
 const incidentBody = { discoveredOn: addDays(today(), -1), description: 'Matrice', personalInfo: 'Courriels', peopleConcerned: 1, seriousRisk: false, riskAssessment: 'Faible.' };
 const incidentForm = { ...incidentBody, occurredOn: '', peopleConcerned: '1', seriousRisk: 'no', measures: '', caiNotifiedOn: '', peopleNotifiedOn: '' };
 const requestBody = { receivedOn: today(), requesterName: 'Matrice', requesterEmail: 'matrice@example.test', kind: 'access' };
@@ -28,6 +30,8 @@ const requestForm = { ...requestBody, status: 'in_progress', answeredOn: '', ext
 const get = (url: string): Req => ({ method: 'GET', url });
 
 const ROUTES: Row[] = [
+  // ——— the register at a glance ———
+  { route: 'GET /api/v1/admin/privacy/summary', via: 'api', request: () => get('/api/v1/admin/privacy/summary') },
   // ——— incidents ———
   { route: 'GET /admin/confidentialite', via: 'page', request: () => get('/admin/confidentialite?etat=ouverts') },
   { route: 'GET /admin/confidentialite/nouveau', via: 'page', request: () => get('/admin/confidentialite/nouveau') },
@@ -62,7 +66,7 @@ afterAll(async () => ctx.close());
 /** A fresh open incident (with its measures, so it may be closed) and a fresh request. */
 async function target(): Promise<Target> {
   const db = ctx.database.db;
-  const incident = await privacyRegisterRepository.insertIncident(db, { id: newId(), discoveredOn: today(), description: 'Cible', personalInfo: 'Noms', peopleConcerned: 1, seriousRisk: false, riskAssessment: 'Faible.', measures: 'Fait.', status: 'closed' });
+  const incident = await privacyRegisterRepository.insertIncident(db, { id: newId(), discoveredOn: LONG_AGO(), description: 'Cible', personalInfo: 'Noms', peopleConcerned: 1, seriousRisk: false, riskAssessment: 'Faible.', measures: 'Fait.', status: 'closed' });
   const request = await privacyRegisterRepository.insertRequest(db, { id: newId(), receivedOn: today(), dueOn: dueDate(today()), requesterName: 'Cible', requesterEmail: 'cible@example.test', kind: 'access' });
   return { incident: incident.id, request: request.id };
 }
@@ -73,7 +77,7 @@ describe('privacy register authorisation matrix', () => {
     for (const who of ACTORS) {
       const t = await target();
       // Closing needs an open incident; the other rows do not mind.
-      const req = row.route.endsWith('/fermer') ? row.request({ ...t, incident: (await privacyRegisterRepository.insertIncident(ctx.database.db, { id: newId(), discoveredOn: today(), description: 'Cible', personalInfo: 'Noms', peopleConcerned: 1, seriousRisk: false, riskAssessment: 'Faible.', measures: 'Fait.' })).id }) : row.request(t);
+      const req = row.route.endsWith('/fermer') ? row.request({ ...t, incident: (await privacyRegisterRepository.insertIncident(ctx.database.db, { id: newId(), discoveredOn: LONG_AGO(), description: 'Cible', personalInfo: 'Noms', peopleConcerned: 1, seriousRisk: false, riskAssessment: 'Faible.', measures: 'Fait.' })).id }) : row.request(t);
       got[who] = outcomeOf(await sendAs(ctx, world.sessions[who], req, row.via));
     }
     expect(got).toEqual(ADMIN_ONLY);

@@ -11,3 +11,5 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const OPEN_REQUEST_STATUSES = ['received', 'in_progress', 'extended'] as const satisfies readonly RequestStatus[];
 /** Law 25 (private sector act, s. 32): an answer within 30 days of receiving the request. */
 export const ANSWER_DAYS = 30;
+/** "Due soon": the summary and the daily reminder look this many days past today (Montréal calendar days). */
+export const SOON_DAYS = 7;

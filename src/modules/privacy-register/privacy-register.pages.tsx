@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
 import * as register from './privacy-register.service.js';
 import { canKeepPrivacyRegister } from './privacy-register.policy.js';
-import { presentIncident, presentRequest } from './privacy-register.presenter.js';
+import { presentDeadlineSummary, presentIncident, presentRequest } from './privacy-register.presenter.js';
 import { incidentFormToBody, requestFormToBody, toFormValues } from './privacy-register.forms.js';
 import { ZIdParams, ZIncidentBody, ZIncidentPatchBody, ZRequestBody, ZRequestPatchBody } from './privacy-register.schemas.js';
 import { IncidentListPage, IncidentNewPage, IncidentPage, RequestListPage, RequestNewPage, RequestPage } from './privacy-register.views.js';
@@ -53,7 +53,8 @@ export const privacyRegisterPages: Module = async (app, { deps }) => {
   app.get(INCIDENTS, async (request, reply) => {
     const q = parseInput(ZIncidentPageQuery, request.query);
     const p = await register.listIncidents(deps, request.ctx.actor, { status: INCIDENT_FILTERS[q.etat], limit: PAGE_SIZE, cursor: q.apres });
-    const data = { items: p.items.map(presentIncident), filter: q.etat, first: !q.apres, next: p.nextCursor, notice: noticeOf(request) };
+    const summary = presentDeadlineSummary(await register.deadlineSummary(deps, request.ctx.actor));
+    const data = { items: p.items.map(presentIncident), filter: q.etat, first: !q.apres, next: p.nextCursor, notice: noticeOf(request), summary };
     return sendPage(request, reply, <IncidentListPage ctx={request.ctx} data={data} />, opts(request, 'privacyRegister.incidents.title'));
   });
 
@@ -105,8 +106,8 @@ export const privacyRegisterPages: Module = async (app, { deps }) => {
   app.get(REQUESTS, async (request, reply) => {
     const q = parseInput(ZRequestPageQuery, request.query);
     const p = await register.listRequests(deps, request.ctx.actor, { status: REQUEST_FILTERS[q.etat], limit: PAGE_SIZE, cursor: q.apres });
-    const today = register.registerToday();
-    const data = { items: p.items.map((r) => presentRequest(r, today)), filter: q.etat, first: !q.apres, next: p.nextCursor, notice: noticeOf(request) };
+    const summary = presentDeadlineSummary(await register.deadlineSummary(deps, request.ctx.actor));
+    const data = { items: p.items.map((r) => presentRequest(r, summary.today)), filter: q.etat, first: !q.apres, next: p.nextCursor, notice: noticeOf(request), summary };
     return sendPage(request, reply, <RequestListPage ctx={request.ctx} data={data} />, opts(request, 'privacyRegister.requests.title'));
   });
 

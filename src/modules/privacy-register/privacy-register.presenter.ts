@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INCIDENT_STATUSES, REQUEST_KINDS, REQUEST_STATUSES } from './privacy-register.domain.js';
 import type { IncidentRecord, RequestRecord } from './privacy-register.repository.js';
 import { requestTiming } from './privacy-register.rules.js';
+import type { DeadlineSummary } from './privacy-register.service.js';
 
 const ZPerson = z.object({ name: z.string(), handle: z.string() }).nullable();
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -66,5 +67,31 @@ export function presentRequest(r: RequestRecord, today: string): PrivacyRequestV
     requester: { name: r.requesterName, email: r.requesterEmail, account: r.requesterHandle ? { handle: r.requesterHandle } : null },
     status: r.status, dueOn: timing.dueOn, extendedUntil: r.extendedUntil, daysLeft: timing.daysLeft, overdue: timing.overdue, late: timing.late,
     answeredOn: r.answeredOn, refusalReason: r.refusalReason, notes: r.notes, createdBy: personOf(r), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+const count = (what: string) => z.number().int().min(0).describe(what);
+
+/** The whole register at a glance on one Montréal day (not one page of it): counts only. */
+export const ZPrivacyDeadlineSummary = z.object({
+  today: z.string().describe('The Montréal calendar day the counts are for (YYYY-MM-DD).'),
+  soonUntil: z.string().describe('The last day of the "due soon" window: today + 7.'),
+  requests: z.object({
+    overdue: count('Open requests (received, in progress or extended) past their due date.'),
+    dueToday: count('Open requests due today.'),
+    dueSoon: count('Open requests due after today, up to `soonUntil`.'),
+  }),
+  incidents: z.object({
+    open: count('Open confidentiality incidents.'),
+    openSeriousRisk: count('Open incidents presenting a risk of serious injury.'),
+  }),
+});
+export type PrivacyDeadlineSummaryView = z.output<typeof ZPrivacyDeadlineSummary>;
+
+export function presentDeadlineSummary(s: DeadlineSummary): PrivacyDeadlineSummaryView {
+  return {
+    today: s.today, soonUntil: s.soonUntil,
+    requests: { overdue: s.overdue, dueToday: s.dueToday, dueSoon: s.dueSoon },
+    incidents: { open: s.openIncidents, openSeriousRisk: s.openSeriousIncidents },
   };
 }

@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SECURITY } from '../../platform/http/openapi.js';
 import type { Module } from '../../platform/http/module.js';
 import * as register from './privacy-register.service.js';
-import { presentIncident, presentRequest, ZPrivacyIncident, ZPrivacyIncidentPage, ZPrivacyRequest, ZPrivacyRequestPage } from './privacy-register.presenter.js';
+import { presentDeadlineSummary, presentIncident, presentRequest, ZPrivacyDeadlineSummary, ZPrivacyIncident, ZPrivacyIncidentPage, ZPrivacyRequest, ZPrivacyRequestPage } from './privacy-register.presenter.js';
 import { ZIdParams, ZIncidentBody, ZIncidentListQuery, ZIncidentPatchBody, ZRequestBody, ZRequestListQuery, ZRequestPatchBody } from './privacy-register.schemas.js';
 import { privacyRegisterPages } from './privacy-register.pages.js';
 
@@ -15,6 +15,10 @@ export const privacyRegisterRoutes: Module = async (app, opts) => {
   const { deps } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/api/v1/admin/privacy';
+
+  r.get(`${base}/summary`, { schema: { tags, security, description: `The whole register at a glance, counted on today's Montréal day: open requests overdue, due today and due in the next 7 days, open incidents and those with a risk of serious injury.${adminsOnly}`, response: { 200: ZPrivacyDeadlineSummary } } }, async (request) =>
+    presentDeadlineSummary(await register.deadlineSummary(deps, request.ctx.actor)),
+  );
 
   r.get(`${base}/incidents`, { schema: { tags, security, description: `The confidentiality-incident register, newest discovery first.${adminsOnly}`, querystring: ZIncidentListQuery, response: { 200: ZPrivacyIncidentPage } } }, async (request) => {
     const p = await register.listIncidents(deps, request.ctx.actor, request.query);

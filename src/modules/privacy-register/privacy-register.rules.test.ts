@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, dueDate, incidentIssues, isDay, requestIssues, requestTiming } from './privacy-register.rules.js';
+import { addDays, daysBetween, deadlineBucket, dueDate, incidentIssues, isDay, reminderHorizon, reminderItems, requestIssues, requestTiming } from './privacy-register.rules.js';
 
 describe('due dates and days left', () => {
   it('is due 30 days after it was received, across months and years', () => {
@@ -71,5 +71,47 @@ describe('request rules', () => {
     expect(requestIssues({ ...base, status: 'extended' }, today)).toEqual({ extendedUntil: { key: 'privacyRegister.validation.extendedUntilRequired' } });
     expect(requestIssues({ ...base, status: 'extended', extendedUntil: '2026-12-20' }, today)).toEqual({ extendedUntil: { key: 'privacyRegister.validation.extendedAfterDue', params: { date: '2026-12-20' } } });
     expect(requestIssues({ ...base, status: 'extended', extendedUntil: '2026-12-30' }, today)).toEqual({});
+  });
+});
+
+describe('the deadline summary and the daily reminder', () => {
+  const today = '2026-12-28';
+  it('puts an open request in one bucket only: overdue, due today, due in 1 to 7 days, or none', () => {
+    expect(deadlineBucket('2026-12-27', today)).toBe('overdue');
+    expect(deadlineBucket('2026-11-01', today)).toBe('overdue');
+    expect(deadlineBucket('2026-12-28', today)).toBe('dueToday');
+    expect(deadlineBucket('2026-12-29', today)).toBe('dueSoon');
+    expect(deadlineBucket('2027-01-04', today)).toBe('dueSoon');
+    expect(deadlineBucket('2027-01-05', today)).toBeNull();
+  });
+  it('looks seven calendar days ahead, across the new year and a leap day', () => {
+    expect(reminderHorizon(today)).toBe('2027-01-04');
+    expect(reminderHorizon('2028-02-25')).toBe('2028-03-03');
+    expect(reminderHorizon('2026-03-05')).toBe('2026-03-12');
+  });
+  it('lists the open requests overdue or due within 7 days, soonest first, the extended date counting', () => {
+    const open = (id: string, dueOn: string, o: { extendedUntil?: string; status?: 'received' | 'in_progress' | 'extended' | 'answered' | 'refused' } = {}) =>
+      ({ id, kind: 'access' as const, dueOn, extendedUntil: o.extendedUntil ?? null, status: o.status ?? 'received' });
+    const items = reminderItems([
+      open('soon', '2027-01-02', { status: 'in_progress' }),
+      open('late', '2026-12-20'),
+      open('today', '2026-12-28'),
+      open('edge', '2027-01-04'),
+      open('beyond', '2027-01-05'),
+      open('extendedAway', '2026-12-20', { extendedUntil: '2027-01-19', status: 'extended' }),
+      open('extendedSoon', '2026-12-01', { extendedUntil: '2026-12-30', status: 'extended' }),
+      open('answered', '2026-12-20', { status: 'answered' }),
+      open('refused', '2026-12-28', { status: 'refused' }),
+    ], today);
+    expect(items).toEqual([
+      { id: 'late', kind: 'access', dueOn: '2026-12-20', daysLeft: -8, bucket: 'overdue' },
+      { id: 'today', kind: 'access', dueOn: '2026-12-28', daysLeft: 0, bucket: 'dueToday' },
+      { id: 'extendedSoon', kind: 'access', dueOn: '2026-12-30', daysLeft: 2, bucket: 'dueSoon' },
+      { id: 'soon', kind: 'access', dueOn: '2027-01-02', daysLeft: 5, bucket: 'dueSoon' },
+      { id: 'edge', kind: 'access', dueOn: '2027-01-04', daysLeft: 7, bucket: 'dueSoon' },
+    ]);
+  });
+  it('has nothing to remind when every open request is due later', () => {
+    expect(reminderItems([{ id: 'a', kind: 'deletion', dueOn: '2027-01-20', extendedUntil: null, status: 'received' }], today)).toEqual([]);
   });
 });

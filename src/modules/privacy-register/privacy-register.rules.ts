@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../platform/errors.js';
-import { ANSWER_DAYS, OPEN_REQUEST_STATUSES, type IncidentStatus, type RequestStatus } from './privacy-register.domain.js';
+import { ANSWER_DAYS, OPEN_REQUEST_STATUSES, SOON_DAYS, type IncidentStatus, type RequestKind, type RequestStatus } from './privacy-register.domain.js';
 
 /** Calendar days as `YYYY-MM-DD` (Montréal days, compared as UTC dates: no time zone in between). */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,6 +42,38 @@ export function requestTiming(r: { dueOn: string; extendedUntil: string | null; 
   const open = (OPEN_REQUEST_STATUSES as readonly string[]).includes(r.status);
   const daysLeft = open ? daysBetween(today, dueOn) : null;
   return { dueOn, open, daysLeft, overdue: daysLeft !== null && daysLeft < 0, late: !open && r.answeredOn !== null && r.answeredOn > dueOn };
+}
+
+/** Where an open request's due date falls, seen from `today`: the summary's buckets (disjoint), null beyond the soon window. */
+export type DeadlineBucket = 'overdue' | 'dueToday' | 'dueSoon';
+export function deadlineBucket(dueOn: string, today: string): DeadlineBucket | null {
+  const left = daysBetween(today, dueOn);
+  if (left < 0) return 'overdue';
+  if (left === 0) return 'dueToday';
+  return left <= SOON_DAYS ? 'dueSoon' : null;
+}
+
+/** The last day the reminder looks at: an open request due on or before it (overdue included) is in the reminder. */
+export function reminderHorizon(today: string): string {
+  return addDays(today, SOON_DAYS);
+}
+
+type ReminderCandidate = { id: string; kind: RequestKind; dueOn: string; extendedUntil: string | null; status: RequestStatus };
+export type ReminderItem = { id: string; kind: RequestKind; dueOn: string; daysLeft: number; bucket: DeadlineBucket };
+
+/**
+ * The requests a reminder lists: open ones due within the soon window or already overdue, soonest
+ * first (the date that counts: the extended one when set; ties keep their order). Only the reference, kind and dates: no
+ * requester's name or e-mail ever reaches the mail.
+ */
+export function reminderItems(requests: readonly ReminderCandidate[], today: string): ReminderItem[] {
+  return requests
+    .flatMap((r) => {
+      const timing = requestTiming({ ...r, answeredOn: null }, today);
+      const bucket = timing.open ? deadlineBucket(timing.dueOn, today) : null;
+      return bucket ? [{ id: r.id, kind: r.kind, dueOn: timing.dueOn, daysLeft: timing.daysLeft!, bucket }] : [];
+    })
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }
 
 type Issues = Record<string, FieldIssue>;
@@ -94,3 +126,4 @@ export function requestIssues(r: RequestFacts, today: string): Issues {
   else if (r.extendedUntil && r.extendedUntil <= dueDate(r.receivedOn)) issues.extendedUntil = k('extendedAfterDue', { date: dueDate(r.receivedOn) });
   return issues;
 }
+

@@ -6,8 +6,8 @@ import { decodeCursor, page } from '../../platform/pagination.js';
 import { newId } from '../../db/ids.js';
 import { montrealDate } from '../delegates/delegates.dates.js';
 import { canKeepPrivacyRegister } from './privacy-register.policy.js';
-import { dueDate, incidentIssues, requestIssues } from './privacy-register.rules.js';
-import { privacyRegisterRepository as repo, type IncidentRecord, type IncidentRow, type RequestRecord, type RequestRow } from './privacy-register.repository.js';
+import { dueDate, incidentIssues, reminderHorizon, requestIssues } from './privacy-register.rules.js';
+import { privacyRegisterRepository as repo, type DeadlineCounts, type IncidentRecord, type IncidentRow, type RequestRecord, type RequestRow } from './privacy-register.repository.js';
 import type { TIncidentBody, TIncidentListQuery, TIncidentPatchBody, TRequestBody, TRequestListQuery, TRequestPatchBody } from './privacy-register.schemas.js';
 
 type Page<R> = { items: R[]; nextCursor: string | null };
@@ -28,6 +28,18 @@ function refuseIf(issues: Record<string, unknown>): void {
 /** The names of the fields a patch really changes (the audit entry lists them, never their values). */
 function changedFields<R extends Record<string, unknown>>(row: R, patch: Partial<R>): string[] {
   return Object.entries(patch).filter(([k, v]) => v !== undefined && row[k] !== v).map(([k]) => k);
+}
+
+// ——— the whole register at a glance ———
+
+export type DeadlineSummary = DeadlineCounts & { today: string; soonUntil: string };
+
+/** Register-wide counts (not the page shown): overdue, due today, due within the soon window, open incidents and serious ones. */
+export async function deadlineSummary(deps: Pick<Deps, 'db'>, actor: Actor | null): Promise<DeadlineSummary> {
+  keeper(actor);
+  const today = registerToday();
+  const soonUntil = reminderHorizon(today);
+  return { today, soonUntil, ...(await repo.deadlineCounts(deps.db, today, soonUntil)) };
 }
 
 // ——— incidents ———

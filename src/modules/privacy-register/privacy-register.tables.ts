@@ -68,3 +68,16 @@ export const privacyRequests = pgTable(
     index('privacy_requests_requester_idx').on(t.requesterUserId),
   ],
 );
+
+/**
+ * One row per Montréal day a deadline reminder went out (ADR 0028): inserted with ON CONFLICT DO
+ * NOTHING in the transaction that queues the mails, so a second or concurrent run of the daily job
+ * sends nothing.
+ */
+export const privacyReminders = pgTable('privacy_reminders', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  /** How many admins were e-mailed and how many requests the reminder listed (counts only). */
+  recipients: integer('recipients').notNull(),
+  requests: integer('requests').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,7 +2,7 @@ import type { RequestContext } from '../../platform/http/context.js';
 import { Checkbox, CsrfField, ErrorSummary, Field, Notice, Select, TextArea, type FormErrors } from '../../platform/views/forms.js';
 import { AdminFrame } from '../admin/admin.views.js';
 import { REQUEST_KINDS, REQUEST_STATUSES } from './privacy-register.domain.js';
-import type { PrivacyIncidentView, PrivacyRequestView } from './privacy-register.presenter.js';
+import type { PrivacyDeadlineSummaryView, PrivacyIncidentView, PrivacyRequestView } from './privacy-register.presenter.js';
 
 type Values = Record<string, unknown>;
 type Form = { values: Values; errors?: FormErrors | undefined };
@@ -39,9 +39,42 @@ function Pager({ ctx, base, filter, first, next }: { ctx: RequestContext; base: 
   );
 }
 
+/**
+ * The whole register at a glance, at the top of both lists: counts in words (a `<dl>`), and when
+ * requests are overdue a warning that says how many and links to the list where they come first.
+ */
+function DeadlineSummary({ ctx, summary }: { ctx: RequestContext; summary: PrivacyDeadlineSummaryView }) {
+  const { t, fmt } = ctx;
+  const s = (k: string, o?: Record<string, unknown>) => t(`privacyRegister.summary.${k}`, o);
+  const { requests, incidents } = summary;
+  const facts: [key: string, value: number][] = [
+    ['overdue', requests.overdue], ['dueToday', requests.dueToday], ['dueSoon', requests.dueSoon],
+    ['openIncidents', incidents.open], ['seriousIncidents', incidents.openSeriousRisk],
+  ];
+  return (
+    <section class="privacy-summary" aria-labelledby="privacy-summary-title">
+      <h2 id="privacy-summary-title">{s('title')}</h2>
+      {requests.overdue > 0 ? (
+        <Notice kind="warning">
+          <strong>{s('overdueNotice', { count: requests.overdue })}</strong> <a href={`${REQUESTS}?etat=en-cours`}>{s('overdueLink')}</a>
+        </Notice>
+      ) : null}
+      <dl class="privacy-summary-facts">
+        {facts.map(([key, value]) => (
+          <div class={value > 0 && key === 'overdue' ? 'privacy-summary-alert' : undefined}>
+            <dt>{s(key)}</dt>
+            <dd>{fmt.number(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="muted">{s('asOf', { date: day(ctx, summary.today) })}</p>
+    </section>
+  );
+}
+
 // ——— incidents ———
 
-export type IncidentListData = { items: PrivacyIncidentView[]; filter: string; first: boolean; next: string | null; notice?: string | undefined };
+export type IncidentListData = { items: PrivacyIncidentView[]; filter: string; first: boolean; next: string | null; notice?: string | undefined; summary: PrivacyDeadlineSummaryView };
 
 export function IncidentListPage({ ctx, data }: { ctx: RequestContext; data: IncidentListData }) {
   const { t } = ctx;
@@ -49,6 +82,7 @@ export function IncidentListPage({ ctx, data }: { ctx: RequestContext; data: Inc
   return (
     <AdminFrame ctx={ctx} current="incidents" title={p('title')} intro={p('intro')}>
       {data.notice ? <Notice kind="success">{data.notice}</Notice> : null}
+      <DeadlineSummary ctx={ctx} summary={data.summary} />
       <p class="muted">{p('retention')}</p>
       <p><a class="button" href={`${INCIDENTS}/nouveau`}>{p('new')}</a></p>
       <Filters label={p('filterLabel')} base={INCIDENTS} current={data.filter} options={['tous', 'ouverts', 'fermes'].map((v) => ({ value: v, label: p(`filters.${v}`) }))} />
@@ -170,16 +204,15 @@ function DaysLeft({ ctx, request }: { ctx: RequestContext; request: PrivacyReque
   return <span class={request.daysLeft <= 7 ? 'privacy-due-soon' : undefined}>{p('daysLeft', { count: request.daysLeft })}</span>;
 }
 
-export type RequestListData = { items: PrivacyRequestView[]; filter: string; first: boolean; next: string | null; notice?: string | undefined };
+export type RequestListData = { items: PrivacyRequestView[]; filter: string; first: boolean; next: string | null; notice?: string | undefined; summary: PrivacyDeadlineSummaryView };
 
 export function RequestListPage({ ctx, data }: { ctx: RequestContext; data: RequestListData }) {
   const { t } = ctx;
   const p = (k: string, o?: Record<string, unknown>) => t(`privacyRegister.requests.${k}`, o);
-  const overdue = data.items.filter((r) => r.overdue).length;
   return (
     <AdminFrame ctx={ctx} current="requests" title={p('title')} intro={p('intro')}>
       {data.notice ? <Notice kind="success">{data.notice}</Notice> : null}
-      {overdue > 0 ? <Notice kind="warning">{p('overdueNotice', { count: overdue })}</Notice> : null}
+      <DeadlineSummary ctx={ctx} summary={data.summary} />
       <p><a class="button" href={`${REQUESTS}/nouvelle`}>{p('new')}</a></p>
       <Filters label={p('filterLabel')} base={REQUESTS} current={data.filter} options={['en-cours', 'traitees', 'toutes'].map((v) => ({ value: v, label: p(`filters.${v}`) }))} />
       {data.items.length === 0 ? <p>{p('empty')}</p> : (
