@@ -15,8 +15,8 @@ import { tinyPdf } from '../../src/seed/tiny-pdf.js';
 
 const WHO = ['anonymous', 'citizen', 'promoter', 'otherPromoter', 'staffHere', 'staffElsewhere', 'platformAdmin'] as const;
 type Who = (typeof WHO)[number];
-type Outcome = 200 | 201 | 400 | 401 | 403 | 404;
-type Req = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: Record<string, unknown> };
+type Outcome = 200 | 201 | 204 | 303 | 400 | 401 | 403 | 404;
+type Req = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: Record<string, unknown> };
 type Row = { route: string; expect: Record<Who, Outcome>; request: () => Promise<Req> };
 
 let ctx: TestContext;
@@ -67,6 +67,9 @@ const ROWS: Row[] = [
   // Private application files (ADR 0024); jurors with and without a conflict: tests/integration/call-files.test.ts.
   { route: 'GET /api/v1/calls/:id/applications/:applicationId/files/:questionId', expect: row(401, 403, 200, 403, 200, 403, 200), request: async () => { const a = await applicationWithFile(); return { method: 'GET', url: `/api/v1/calls/${a.callId}/applications/${a.id}/files/${a.questionId}` }; } },
   { route: 'GET /appels/:slug/candidatures/:id/fichiers/:questionId (page)', expect: row(401, 403, 200, 403, 200, 403, 200), request: async () => { const a = await applicationWithFile(); return { method: 'GET', url: `/appels/${a.slug}/candidatures/${a.id}/fichiers/${a.questionId}` }; } },
+  // Removing a file answer: the promoter only (each request gets a fresh application with its file).
+  { route: 'DELETE /api/v1/calls/:id/applications/:applicationId/files/:questionId', expect: row(401, 403, 204, 403, 403, 403, 403), request: async () => { const a = await applicationWithFile(); return { method: 'DELETE', url: `/api/v1/calls/${a.callId}/applications/${a.id}/files/${a.questionId}` }; } },
+  { route: 'POST /appels/:slug/candidatures/:id/fichiers/:questionId/retirer (page)', expect: row(401, 403, 303, 403, 403, 403, 403), request: async () => { const a = await applicationWithFile(); return { method: 'POST', url: `/appels/${a.slug}/candidatures/${a.id}/fichiers/${a.questionId}/retirer` }; } },
   // Everyone signed in lists their own applications (only theirs: tests/integration/my-applications.test.ts).
   { route: 'GET /api/v1/me/applications', expect: row(401, 200, 200, 200, 200, 200, 200), request: async () => ({ method: 'GET', url: '/api/v1/me/applications' }) },
   { route: 'GET /moi/candidatures (page)', expect: row(401, 200, 200, 200, 200, 200, 200), request: async () => ({ method: 'GET', url: '/moi/candidatures' }) },

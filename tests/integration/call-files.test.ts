@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { newId } from '../../src/db/ids.js';
 import { createTestApp, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createProject, createTerritory, createUser, signIn, uid } from '../helpers/factories.js';
 import { createCallFixture, type CallFixture } from './calls.fixtures.js';
 import { createDelegate } from './call-reviews.fixtures.js';
-import { callApplicationFiles, callApplications, callQuestions } from '../../src/modules/calls/calls.tables.js';
+import { callApplicationFiles, callApplications, callQuestions, calls } from '../../src/modules/calls/calls.tables.js';
+import { auditLog } from '../../src/platform/platform.tables.js';
 import { callConflicts, callJurors } from '../../src/modules/call-reviews/call-reviews.tables.js';
 import { tinyPdf } from '../../src/seed/tiny-pdf.js';
 import { sweepOrphanFiles } from '../../src/modules/calls/calls.files.service.js';
@@ -185,6 +186,97 @@ describe('the API twin', () => {
     expect((await send(pdf(), 'x.pdf', { cookie: '', csrf: '' })).statusCode).toBe(403);
     expect((await ctx.app.inject({ method: 'GET', url })).statusCode).toBe(401);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/calls/${call.id}/applications/${appId}/files/${call.questionIds[0]}`, headers: { cookie: session.cookie } })).statusCode).toBe(404);
+  });
+});
+
+describe('removing a file answer', () => {
+  const removeUrl = (appId: string, questionId: string) => `/appels/${call.slug}/candidatures/${appId}/fichiers/${questionId}/retirer`;
+  const postRemove = (s: Session, appId: string, questionId: string, lang = 'fr') =>
+    ctx.app.inject({ method: 'POST', url: removeUrl(appId, questionId), headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': lang }, payload: `_csrf=${encodeURIComponent(s.csrf)}` });
+  const apiDelete = (s: Session, appId: string, questionId: string, lang = 'en') =>
+    ctx.app.inject({ method: 'DELETE', url: `/api/v1/calls/${call.id}/applications/${appId}/files/${questionId}`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'accept-language': lang } });
+  const rowsOf = (appId: string) => ctx.database.db.select().from(callApplicationFiles).where(eq(callApplicationFiles.applicationId, appId));
+
+  it('a draft’s file is removed after confirmation, its bytes deleted; a required one of a submitted application is kept', async () => {
+    const { session, project } = await promoterWithProject();
+    const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#335577' } }).png().toBuffer();
+    const saved = await postForm(session, {
+      fields: { project: project.id, requestedCents: '1000', [`answers.${call.questionIds[0]}`]: 'Texte', _action: 'save' },
+      files: [{ name: `answers.${planId}`, filename: 'plan.pdf', type: 'application/pdf', data: pdf() }, { name: `answers.${photoId}`, filename: 'lieux.png', type: 'image/png', data: photo }],
+    });
+    expect(saved.statusCode).toBe(303);
+    const [app] = await ctx.database.db.select().from(callApplications).where(eq(callApplications.projectId, project.id));
+    const keys = Object.fromEntries((await rowsOf(app!.id)).map((r) => [r.questionId, r.mediaKey]));
+
+    // A draft: both files have a "Remove" button tied to its own confirmed form (forms cannot nest).
+    const edit = await get(session, `/appels/${call.slug}/candidature?id=${app!.id}`);
+    expect(edit.body).toContain(`<button type="submit" form="retirer-fichier-${planId}"`);
+    expect(edit.body).toContain('Retirer plan.pdf');
+    expect(edit.body).toMatch(new RegExp(`<form id="retirer-fichier-${photoId}" method="post" action="${removeUrl(app!.id, photoId)}" data-confirm="Retirer « lieux.png » de votre candidature \\? Le fichier sera supprimé définitivement\\." hidden>`));
+
+    // Someone else cannot remove it; the promoter can, and is told so on the form.
+    const stranger = await signIn(ctx, (await createUser(ctx)).email);
+    expect((await postRemove(stranger, app!.id, photoId)).statusCode).toBe(403);
+    const removed = await postRemove(session, app!.id, photoId);
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe(`/appels/${call.slug}/candidature?id=${encodeURIComponent(app!.id)}&fait=fichier-retire`);
+    const after = await get(session, removed.headers.location as string);
+    expect(after.body).toContain('Fichier retiré de la candidature.');
+    expect(after.body).not.toContain('lieux.png');
+    expect((await rowsOf(app!.id)).map((r) => r.questionId)).toEqual([planId]);
+    expect(await privateFiles()).not.toContain(keys[photoId]);
+    expect(await privateFiles()).toContain(keys[planId]);
+    // Nothing left to remove: not found, and nothing else changes.
+    expect((await postRemove(session, app!.id, photoId)).statusCode).toBe(404);
+
+    // Submitted: the required plan can be replaced but not removed, by the page or the API.
+    const submitted = await postForm(session, { id: app!.id, fields: { requestedCents: '1000', [`answers.${call.questionIds[0]}`]: 'Texte', _action: 'submit' } });
+    expect(submitted.statusCode).toBe(303);
+    const locked = await get(session, `/appels/${call.slug}/candidature?id=${app!.id}`);
+    expect(locked.body).not.toContain(`form="retirer-fichier-${planId}"`);
+    expect(locked.body).toContain('Cette question est obligatoire : le fichier peut être remplacé, mais pas retiré.');
+    expect((await postRemove(session, app!.id, planId)).statusCode).toBe(409);
+    const refused = await apiDelete(session, app!.id, planId);
+    expect([refused.statusCode, refused.json().error.code, refused.json().error.message]).toEqual([409, 'CALL_FILE_REQUIRED', 'Cette question est obligatoire et la candidature est envoyée : remplacez le fichier plutôt que de le retirer.']);
+    expect((await rowsOf(app!.id)).map((r) => r.questionId)).toEqual([planId]);
+    expect(await privateFiles()).toContain(keys[planId]);
+  });
+
+  it('the API twin removes an optional file (204), then 404; strangers, visitors and closed calls are refused', async () => {
+    const { session, project } = await promoterWithProject('en');
+    const created = await ctx.app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/applications`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf }, payload: { project: project.id, requestedCents: 1000, answers: { [call.questionIds[0]!]: 'Un projet' } } });
+    const appId = created.json().id as string;
+    const { payload, contentType } = multipart([{ name: 'file', filename: 'photo.pdf', type: 'application/pdf', data: pdf() }]);
+    for (const q of [photoId, planId]) {
+      const up = await ctx.app.inject({ method: 'POST', url: `/api/v1/calls/${call.id}/applications/${appId}/files/${q}`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': contentType }, payload });
+      expect(up.statusCode).toBe(200);
+    }
+    const key = (await rowsOf(appId)).find((r) => r.questionId === photoId)!.mediaKey;
+
+    const stranger = await signIn(ctx, (await createUser(ctx)).email);
+    expect((await apiDelete(stranger, appId, photoId)).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/v1/calls/${call.id}/applications/${appId}/files/${photoId}` })).statusCode).toBe(401);
+    // A question that is not a file question, and an application of another call: not found.
+    expect((await apiDelete(session, appId, call.questionIds[0]!)).statusCode).toBe(404);
+
+    const ok = await apiDelete(session, appId, photoId);
+    expect([ok.statusCode, ok.body]).toEqual([204, '']);
+    expect(await privateFiles()).not.toContain(key);
+    expect((await apiDelete(session, appId, photoId)).json().error.code).toBe('CALL_FILE_NOT_FOUND');
+    const view = await ctx.app.inject({ method: 'GET', url: `/api/v1/applications/${appId}`, headers: { cookie: session.cookie } });
+    expect(view.json().files.map((f: { questionId: string }) => f.questionId)).toEqual([planId]);
+    const audit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.subjectId, appId), eq(auditLog.action, 'calls.application.file.removed')));
+    expect(audit.map((a) => a.data)).toEqual([{ questionId: photoId }]);
+
+    // Once submissions close, nothing more is removed (the draft plan stays).
+    await ctx.database.db.update(calls).set({ submissionsCloseAt: new Date(Date.now() - 60_000) }).where(eq(calls.id, call.id));
+    try {
+      const closed = await apiDelete(session, appId, planId);
+      expect([closed.statusCode, closed.json().error.code]).toEqual([409, 'CALL_PHASE_CLOSED']);
+      expect((await rowsOf(appId)).length).toBe(1);
+    } finally {
+      await ctx.database.db.update(calls).set({ submissionsCloseAt: new Date(Date.now() + 10 * 86_400_000) }).where(eq(calls.id, call.id));
+    }
   });
 });
 

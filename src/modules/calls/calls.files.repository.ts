@@ -25,6 +25,12 @@ export const applicationFilesRepository = {
     return old?.mediaKey ?? null;
   },
 
+  /** Removes the file answering a question, in the caller's transaction; returns what was removed (its key, to delete once committed). */
+  async remove(db: Db, applicationId: string, questionId: string): Promise<{ mediaKey: string; fileName: string } | undefined> {
+    const [row] = await db.delete(callApplicationFiles).where(and(eq(callApplicationFiles.applicationId, applicationId), eq(callApplicationFiles.questionId, questionId))).returning({ mediaKey: callApplicationFiles.mediaKey, fileName: callApplicationFiles.fileName });
+    return row;
+  },
+
   /** Of these media keys, the ones a file answer still names. */
   async namedKeys(db: Db, keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();

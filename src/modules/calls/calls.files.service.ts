@@ -11,7 +11,7 @@ import { applicationsRepository } from './calls.applications.repository.js';
 import { applicationFilesRepository, type ApplicationFileRow } from './calls.files.repository.js';
 import { callsRepository, type CallRow, type QuestionRow } from './calls.repository.js';
 import { sanitiseFileName, sniffDocument } from './calls.files.js';
-import { canReadApplicationFile } from './calls.policy.js';
+import { canReadApplicationFile, canRemoveFileAnswer } from './calls.policy.js';
 import { acceptsSubmissions } from './calls.phase.js';
 import { findCall, visibleCall } from './calls.service.js';
 import { APPLICATION_FILE_TYPES, type ApplicationFileExt, type ApplicationFileMime, type ApplicationStatus } from './calls.domain.js';
@@ -209,4 +209,27 @@ export async function uploadApplicationFile(deps: FileDeps, actor: Actor | null,
   const file = await applicationFilesRepository.find(deps.db, applicationId, question.id);
   if (!file) throw new AppError('CALL_FILE_NOT_FOUND');
   return { file, callId: call.id };
+}
+
+/**
+ * A project's promoter removes the file answering one question, under the same rules as uploading
+ * (`uploadTarget`), and `canRemoveFileAnswer`: a required question of a submitted application is
+ * CALL_FILE_REQUIRED (409). The row goes under the call's row lock; the bytes once committed.
+ */
+export async function removeApplicationFile(deps: FileDeps, actor: Actor | null, ref: { callIdOrSlug: string; applicationId: string; questionId: string }, now = new Date()): Promise<{ callSlug: string; applicationId: string; fileName: string }> {
+  const target = await uploadTarget(deps, actor, ref, now);
+  const { call, question, applicationId } = target;
+  const removed = await deps.db.transaction(async (tx) => {
+    const locked = await callsRepository.lock(tx, call.id);
+    if (!locked || !acceptsSubmissions(locked, now)) throw closedFor(call);
+    const touched = await applicationsRepository.update(tx, applicationId, EDITABLE, {});
+    if (!touched) throw closedFor(call);
+    if (!canRemoveFileAnswer(question, touched.status)) throw new AppError('CALL_FILE_REQUIRED', { questionId: question.id });
+    const row = await applicationFilesRepository.remove(tx, applicationId, question.id);
+    if (!row) throw new AppError('CALL_FILE_NOT_FOUND');
+    await audit(tx, { actorId: target.actor.id, action: 'calls.application.file.removed', subjectType: 'call_application', subjectId: applicationId, data: { questionId: question.id } });
+    return row;
+  });
+  await removeFiles(deps, [removed.mediaKey]);
+  return { callSlug: call.slug, applicationId, fileName: removed.fileName };
 }

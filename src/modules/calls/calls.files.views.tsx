@@ -27,11 +27,12 @@ export function FileLink({ ctx, file, href }: { ctx: Ctx; file: CallApplicationF
 /**
  * A `file` question on the application form: a native file input (keyboard and screen reader
  * friendly, no JS), the accepted types and size cap in its hint, the current file with its download
- * link, and choosing another file replaces it.
+ * link, and choosing another file replaces it. `remove` names the separate form that removes the
+ * current file (confirmed first) and whether it may be removed now.
  */
-export function FileAnswerField({ ctx, name, label, help, required, errors, maxBytes, current, href }: {
+export function FileAnswerField({ ctx, name, label, help, required, errors, maxBytes, current, href, remove }: {
   ctx: Ctx; name: string; label: string; help: string; required: boolean; errors?: FormErrors | undefined; maxBytes: number;
-  current: CallApplicationFileView | undefined; href: string | undefined;
+  current: CallApplicationFileView | undefined; href: string | undefined; remove?: { form: string; allowed: boolean } | undefined;
 }) {
   const { t } = ctx;
   const issue = errors?.[name];
@@ -47,7 +48,11 @@ export function FileAnswerField({ ctx, name, label, help, required, errors, maxB
       {current && href ? (
         <p class="file-current" id={`${name}-current`}>
           {t('calls.files.current')} <FileLink ctx={ctx} file={current} href={href} /> {t('calls.files.replace')}
+          {remove && !remove.allowed ? <> {t('calls.files.keepRequired')}</> : null}
         </p>
+      ) : null}
+      {current && remove?.allowed ? (
+        <p><button type="submit" form={remove.form} class="button button-small button-secondary">{t('calls.files.remove', { name: current.name })}</button></p>
       ) : null}
       <input
         id={name}

@@ -8,7 +8,7 @@ import { parseInput } from '../../platform/validation.js';
 import { AppError } from '../../platform/errors.js';
 import * as calls from './calls.service.js';
 import * as applications from './calls.applications.service.js';
-import { canManageCall, editableFully } from './calls.policy.js';
+import { canManageCall, canRemoveFileAnswer, editableFully } from './calls.policy.js';
 import { acceptsSubmissions, nextPhase } from './calls.phase.js';
 import { ZApplyBody, ZCallListQuery, ZCreateCallBody, ZTransitionBody, ZUpdateApplicationBody, ZUpdateCallBody, type TCallListQuery } from './calls.schemas.js';
 import { applicationFormToBody, applicationToFormValues, callFormToBody, callToFormValues, editRows } from './calls.forms.js';
@@ -19,10 +19,10 @@ import { ApplyFormPage } from './calls.apply.views.js';
 import { toMontrealLocal } from './calls.dates.js';
 import { csrfFromQuery } from '../media/media.upload.js';
 import { readMultipartForm, sendApplicationFile } from './calls.files.http.js';
-import { fileQuestionCount, readApplicationFile, type FileUpload } from './calls.files.service.js';
+import { fileQuestionCount, readApplicationFile, removeApplicationFile, type FileUpload } from './calls.files.service.js';
 
 type Values = Record<string, unknown>;
-const NOTICES: Record<string, string | undefined> = { cree: 'calls.notice.created', enregistre: 'calls.notice.saved', etape: 'calls.notice.moved', candidature: 'calls.notice.applied', envoyee: 'calls.notice.submitted', retiree: 'calls.notice.withdrawn' };
+const NOTICES: Record<string, string | undefined> = { cree: 'calls.notice.created', enregistre: 'calls.notice.saved', etape: 'calls.notice.moved', candidature: 'calls.notice.applied', envoyee: 'calls.notice.submitted', retiree: 'calls.notice.withdrawn', 'fichier-retire': 'calls.notice.fileRemoved' };
 const query = (request: FastifyRequest) => request.query as Record<string, unknown>;
 const noticeOf = (request: FastifyRequest) => {
   const done = query(request).fait;
@@ -168,7 +168,8 @@ export const callsPages: Module = async (app, { deps }) => {
     const candidates = application ? [] : await applications.candidatesFor(deps, actor, row);
     const applied = new Set((await applications.myApplications(deps, actor, row.id)).map((a) => a.project.id));
     const values = state?.values ?? (application ? applicationToFormValues(application) : {});
-    const data = { call: view, application, candidates: candidates.filter((c) => !applied.has(c.id)), values, errors: state?.errors, maxFileBytes: deps.config.applicationFileMaxBytes };
+    const removableFiles = new Set(application ? view.questions.filter((q) => q.kind === 'file' && canRemoveFileAnswer(q, application.status)).map((q) => q.id) : []);
+    const data = { call: view, application, candidates: candidates.filter((c) => !applied.has(c.id)), values, errors: state?.errors, maxFileBytes: deps.config.applicationFileMaxBytes, removableFiles, notice: noticeOf(request) };
     return sendPage(request, reply, <ApplyFormPage ctx={request.ctx} data={data} />, { title: request.ctx.t(application ? 'calls.apply.editTitle' : 'calls.apply.title', { call: view.title }), status, noindex: true, nav: 'calls' });
   }
 
@@ -216,6 +217,13 @@ export const callsPages: Module = async (app, { deps }) => {
     const params = parseInput(z.object({ slug: z.string().min(1).max(80), id: z.string().min(1).max(40), questionId: z.string().min(1).max(40) }), request.params);
     const { file, data } = await readApplicationFile(deps, request.ctx.actor, { callIdOrSlug: params.slug, applicationId: params.id, questionId: params.questionId });
     return sendApplicationFile(reply, file, data);
+  });
+
+  // Removing a file answer: a small form of its own (the button sits in the application form through `form=`), confirmed first.
+  app.post('/appels/:slug/candidatures/:id/fichiers/:questionId/retirer', async (request, reply) => {
+    const params = parseInput(z.object({ slug: z.string().min(1).max(80), id: z.string().min(1).max(40), questionId: z.string().min(1).max(40) }), request.params);
+    const removed = await removeApplicationFile(deps, requireActor(request), { callIdOrSlug: params.slug, applicationId: params.id, questionId: params.questionId });
+    return reply.redirect(`/appels/${removed.callSlug}/candidature?id=${encodeURIComponent(removed.applicationId)}&fait=fichier-retire`, 303);
   });
 
   app.get('/appels/:slug/candidatures', async (request, reply) => {

@@ -56,3 +56,12 @@ export function canReadApplicationFile(actor: ScopeActor, call: Pick<PolicyCall,
   if (facts.promoter || canManageCall(actor, call)) return true;
   return facts.juror && !facts.conflicted && REVIEWED.includes(application.status);
 }
+
+/**
+ * Whether a promoter may take a file answer back (without replacing it): not while the application
+ * is submitted and the question is required, since a submitted application must stay complete
+ * (they replace the file instead, or withdraw first). Phase and promoter are checked by the caller.
+ */
+export function canRemoveFileAnswer(question: { required: boolean }, status: ApplicationStatus): boolean {
+  return !(question.required && status === 'submitted');
+}

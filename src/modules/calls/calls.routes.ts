@@ -6,7 +6,7 @@ import * as calls from './calls.service.js';
 import * as applications from './calls.applications.service.js';
 import { presentApplicationFile, ZCall, ZCallApplication, ZCallApplicationFile, ZCallApplicationList, ZCallList } from './calls.presenter.js';
 import { ZApplicationFileParams, ZApplicationListQuery, ZApplicationParams, ZApplyBody, ZCallListQuery, ZCallParams, ZCreateCallBody, ZTransitionBody, ZUpdateApplicationBody, ZUpdateCallBody } from './calls.schemas.js';
-import { readApplicationFile, uploadApplicationFile, uploadTarget } from './calls.files.service.js';
+import { readApplicationFile, removeApplicationFile, uploadApplicationFile, uploadTarget } from './calls.files.service.js';
 import { readMultipartForm, sendApplicationFile } from './calls.files.http.js';
 import { callsPages } from './calls.pages.js';
 import { ZMyApplicationList } from './calls.presenter.js';
@@ -88,6 +88,20 @@ export const callsRoutes: Module = async (app, opts) => {
     async (request, reply) => {
       const { file, data } = await readApplicationFile(deps, request.ctx.actor, { callIdOrSlug: request.params.id, applicationId: request.params.applicationId, questionId: request.params.questionId });
       return sendApplicationFile(reply, file, data);
+    },
+  );
+
+  r.delete(
+    '/api/v1/calls/:id/applications/:applicationId/files/:questionId',
+    {
+      schema: {
+        tags, params: ZApplicationFileParams, response: { 204: z.null() },
+        description: 'Removes the document answering a `file` question, for good: the project’s promoters, while submissions are open and the application is editable (as for uploading). A required question of a submitted application keeps its file (`CALL_FILE_REQUIRED`, 409: upload a new one to replace it); no file is `CALL_FILE_NOT_FOUND` (404).',
+      },
+    },
+    async (request, reply) => {
+      await removeApplicationFile(deps, request.ctx.actor, { callIdOrSlug: request.params.id, applicationId: request.params.applicationId, questionId: request.params.questionId });
+      return reply.status(204).send(null);
     },
   );
 
