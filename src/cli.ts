@@ -9,6 +9,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { backupTo, BackupError, fingerprint, restoreFrom } from './db/backup.js';
 import { createHash } from 'node:crypto';
 import { runMigrations } from './db/migrate.js';
+import { runDataUpgrades } from './upgrades.js';
 import type { Deps } from './platform/deps.js';
 import { AppError } from './platform/errors.js';
 import { translator } from './platform/i18n/i18n.js';
@@ -166,6 +167,7 @@ async function main(args: string[]): Promise<number> {
   try {
     await runMigrations(database);
     const deps: Deps = { config, database, db: database.db, log: pino({ level: 'warn' }) };
+    await runDataUpgrades(deps);
     await execute(command, deps);
     return 0;
   } catch (err) {

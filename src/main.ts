@@ -6,13 +6,15 @@ import { createMailWorker } from './platform/mail/mail.worker.js';
 import { bootstrapAdmin } from './modules/admin/admin.bootstrap.js';
 import { ensureReferenceData, seedIfEmpty } from './seed/seed.js';
 import { createAppJobs } from './jobs.js';
+import { runDataUpgrades } from './upgrades.js';
 
-/** Boot: config → database → migrations → demo data (first start only) → listen → drain on SIGTERM. */
+/** Boot: config → database → migrations → data upgrades → demo data (first start only) → listen → drain on SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await runMigrations(database);
   const app = await buildApp({ config, database });
+  await runDataUpgrades(app.deps);
   await seedIfEmpty(app.deps);
   await ensureReferenceData(app.deps);
   await bootstrapAdmin(app.deps);

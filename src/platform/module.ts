@@ -33,7 +33,16 @@ export type ModuleDescriptor = {
   personalData?: PersonalDataHooks;
   /** What people may report in this module: how moderation finds, shows, hides or suspends each type. */
   reportTargets?: readonly ReportTargetDefinition[];
+  /**
+   * Data upgrades that SQL migrations cannot do (files to move, values to rewrite), run at every
+   * start after the migrations (src/upgrades.ts): idempotent, one cheap query when nothing is left;
+   * each returns how many records it changed.
+   */
+  upgrades?: readonly DataUpgrade[];
 };
+
+/** A named data upgrade of a module (see `ModuleDescriptor.upgrades`). */
+export type DataUpgrade = { name: string; run: (deps: Deps) => Promise<number> };
 
 /** Identity with a type check: `export const offersModule = defineModule({ … })`. */
 export function defineModule(descriptor: ModuleDescriptor): ModuleDescriptor {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { projects } from '../projects/projects.tables.js';
 import { callApplicationFiles, callApplications, callQuestions, calls } from './calls.tables.js';
@@ -29,6 +29,32 @@ export const applicationFilesRepository = {
   async remove(db: Db, applicationId: string, questionId: string): Promise<{ mediaKey: string; fileName: string } | undefined> {
     const [row] = await db.delete(callApplicationFiles).where(and(eq(callApplicationFiles.applicationId, applicationId), eq(callApplicationFiles.questionId, questionId))).returning({ mediaKey: callApplicationFiles.mediaKey, fileName: callApplicationFiles.fileName });
     return row;
+  },
+
+  /**
+   * Values the old text field left in `answers` for `file` questions (before ADR 0024), at most
+   * `limit`: the application, the question, the value, who filed it, and whether a file row exists.
+   */
+  async legacyAnswers(db: Db, limit: number): Promise<{ applicationId: string; questionId: string; value: unknown; applicantId: string | null; hasFile: boolean }[]> {
+    return db
+      .select({
+        applicationId: callApplications.id, questionId: callQuestions.id, value: sql<unknown>`${callApplications.answers} -> ${callQuestions.id}`, applicantId: callApplications.applicantId,
+        hasFile: sql<boolean>`EXISTS (SELECT 1 FROM ${callApplicationFiles} WHERE ${callApplicationFiles.applicationId} = ${callApplications.id} AND ${callApplicationFiles.questionId} = ${callQuestions.id})`,
+      })
+      .from(callApplications)
+      .innerJoin(callQuestions, and(eq(callQuestions.callId, callApplications.callId), eq(callQuestions.kind, 'file')))
+      .where(sql`jsonb_exists(${callApplications.answers}, ${callQuestions.id})`)
+      .orderBy(asc(callApplications.id), asc(callQuestions.id))
+      .limit(limit);
+  },
+  /** Records a moved legacy file unless the question already has one; false when it had. */
+  async insertIfNone(db: Db, row: typeof callApplicationFiles.$inferInsert): Promise<boolean> {
+    const rows = await db.insert(callApplicationFiles).values(row).onConflictDoNothing().returning({ id: callApplicationFiles.id });
+    return rows.length > 0;
+  },
+  /** Drops a question's value from an application's `answers`. */
+  async dropAnswer(db: Db, applicationId: string, questionId: string): Promise<void> {
+    await db.update(callApplications).set({ answers: sql`${callApplications.answers} - ${questionId}::text` }).where(eq(callApplications.id, applicationId));
   },
 
   /** Of these media keys, the ones a file answer still names. */

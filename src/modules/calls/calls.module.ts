@@ -6,6 +6,7 @@ import { callsErrors } from './calls.errors.js';
 import { callsJobs } from './calls.jobs.js';
 import { applicationsRepository } from './calls.applications.repository.js';
 import { applicationFilesRepository } from './calls.files.repository.js';
+import { moveLegacyFileAnswers } from './calls.legacy-files.js';
 
 /** What the calls module brings to the app (ADR 0020). */
 export const callsModule = defineModule({
@@ -16,6 +17,8 @@ export const callsModule = defineModule({
   errors: callsErrors,
   jobs: (deps) => callsJobs(deps),
   nav: [{ key: 'calls', href: '/appels', label: 'calls.nav', order: 35 }],
+  // File answers typed as public media keys before ADR 0024 become private files.
+  upgrades: [{ name: 'legacy-file-answers', run: moveLegacyFileAnswers }],
   personalData: {
     // Files are listed by name (the documents stay with the applications, ADR 0024).
     export: async (db, userId) => ({ callApplications: await applicationsRepository.exportFor(db, userId), callApplicationFiles: await applicationFilesRepository.exportFor(db, userId) }),
