@@ -207,5 +207,5 @@ describe('the last admin', () => {
     } finally {
       await own.close();
     }
-  });
+  }, 180_000);
 });
