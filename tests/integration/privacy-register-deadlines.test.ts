@@ -8,15 +8,14 @@
  * PostgreSQL database created for it).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIsolatedTestApp, flushMail, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createUser, signIn, uid } from '../helpers/factories.js';
+import { runOnTwoWorkers } from '../helpers/jobs.js';
 import { decodeQuotedPrintable, startSmtpServer } from '../helpers/smtp.js';
 import { newId } from '../../src/db/ids.js';
 import { users } from '../../src/modules/auth/auth.tables.js';
 import { mailOutbox } from '../../src/platform/platform.tables.js';
-import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
 import { accessRepository } from '../../src/modules/access/access.repository.js';
 import { privacyReminders, type RequestKind, type RequestStatus } from '../../src/modules/privacy-register/privacy-register.tables.js';
 import { privacyRegisterRepository as repo, type DeadlineCounts } from '../../src/modules/privacy-register/privacy-register.repository.js';
@@ -224,27 +223,7 @@ describe('the daily reminder', () => {
     await request({ dueOn: addDays(registerToday(), 2) });
     const emails = [adminFr.email, adminEn.email];
     const before = (await remindersTo(emails)).length;
-    const schema = `privacy_t_${uid()}`;
-    const workers: Jobs[] = [];
-    try {
-      for (let i = 0; i < 2; i++) {
-        const defs = privacyRegisterJobs(ctx.app.deps).map((d) => ({ ...d, schedule: undefined, concurrency: 2 }));
-        const jobs = createJobs(ctx.database, defs, { log: pino({ level: 'silent' }), schema, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
-        await jobs.start();
-        workers.push(jobs);
-      }
-      const ids = await Promise.all(['a', 'b', 'c', 'd'].map((k) => workers[0]!.enqueue(undefined, JOB_DEADLINE_REMINDER, {}, { singletonKey: k })));
-      const end = Date.now() + 20_000;
-      for (;;) {
-        const rows = await ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.job WHERE id = ANY($1) AND state = 'completed'`, [ids]);
-        if (rows[0]!.n === ids.length) break;
-        if (Date.now() > end) throw new Error('reminder jobs did not complete');
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    } finally {
-      for (const w of workers) await w.stop({ graceful: false }).catch(() => undefined);
-      await ctx.database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    }
+    await runOnTwoWorkers(ctx, privacyRegisterJobs(ctx.app.deps), JOB_DEADLINE_REMINDER, ['a', 'b', 'c', 'd']);
     expect((await remindersTo(emails)).length - before).toBe(2);
     expect(await db().select({ day: privacyReminders.day }).from(privacyReminders).where(eq(privacyReminders.day, registerToday()))).toEqual([{ day: registerToday() }]);
   });

@@ -2,16 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { and, eq, inArray } from 'drizzle-orm';
 import { createTestApp, flushMail, type TestContext } from '../helpers/test-app.js';
 import { createCaisse, createTerritory, createUser, FORM, form, signIn, uid } from '../helpers/factories.js';
+import { runOnTwoWorkers } from '../helpers/jobs.js';
 import { startSmtpServer, decodeQuotedPrintable } from '../helpers/smtp.js';
 import { territories, territoryWaitlist } from '../../src/modules/territories/territories.tables.js';
 import { territoryRolloutChanges } from '../../src/modules/territories/territories.rollout.tables.js';
 import { auditLog, mailOutbox } from '../../src/platform/platform.tables.js';
 import { applyDueChanges, inviteWaitlists, loadBoundaryFiles } from '../../src/modules/territories/territories.rollout.service.js';
-import { createJobs, type Jobs } from '../../src/platform/jobs/jobs.js';
 import { JOB_ROLLOUT, rolloutJobs } from '../../src/modules/territories/territories.rollout.jobs.js';
 import { seedReferenceData } from '../../src/seed/seed.js';
 import { seedDemoRollout } from '../../src/seed/demo-rollout.js';
@@ -182,34 +181,13 @@ describe('waitlist invitations', () => {
   });
 
   it('through pg-boss: several workers running the rollout job at once apply a due change and mail the waitlist once each', async () => {
-    const schema = `rollout_t_${uid()}`;
     const t = await createTerritory(ctx, { state: 'waitlist' });
     const emails = Array.from({ length: 5 }, (_, i) => `boss-${i}-${s}@example.test`);
     for (const email of emails) await api(null, 'POST', `/api/v1/territories/${t.slug}/waitlist`, { email });
     // Scheduled a second ago: the job is what opens it.
     await api(admin, 'POST', `/api/v1/territories/${t.slug}/rollout`, { state: 'open', effectiveAt: new Date(Date.now() + 1000).toISOString() });
     await new Promise((r) => setTimeout(r, 1100));
-    const log = pino({ level: 'silent' });
-    const workers: Jobs[] = [];
-    try {
-      for (let i = 0; i < 2; i++) {
-        const defs = rolloutJobs(ctx.app.deps).map((d) => ({ ...d, schedule: undefined, concurrency: 2 }));
-        const jobs = createJobs(ctx.database, defs, { log, schema, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1 });
-        await jobs.start();
-        workers.push(jobs);
-      }
-      const ids = await Promise.all(['a', 'b', 'c', 'd'].map((k) => workers[0]!.enqueue(undefined, JOB_ROLLOUT, {}, { singletonKey: k })));
-      const end = Date.now() + 20_000;
-      for (;;) {
-        const rows = await ctx.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.job WHERE id = ANY($1) AND state = 'completed'`, [ids]);
-        if (rows[0]!.n === ids.length) break;
-        if (Date.now() > end) throw new Error('rollout jobs did not complete');
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    } finally {
-      for (const w of workers) await w.stop({ graceful: false }).catch(() => undefined);
-      await ctx.database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    }
+    await runOnTwoWorkers(ctx, rolloutJobs(ctx.app.deps), JOB_ROLLOUT, ['a', 'b', 'c', 'd']);
     expect((await territoryRow(t.slug)).rolloutState).toBe('open');
     expect((await mailsTo(emails)).map((m) => m.toAddress).sort()).toEqual([...emails].sort());
   });

@@ -26,8 +26,8 @@ export const applicationFilesRepository = {
   },
 
   /** Removes the file answering a question, in the caller's transaction; returns what was removed (its key, to delete once committed). */
-  async remove(db: Db, applicationId: string, questionId: string): Promise<{ mediaKey: string; fileName: string } | undefined> {
-    const [row] = await db.delete(callApplicationFiles).where(and(eq(callApplicationFiles.applicationId, applicationId), eq(callApplicationFiles.questionId, questionId))).returning({ mediaKey: callApplicationFiles.mediaKey, fileName: callApplicationFiles.fileName });
+  async remove(db: Db, applicationId: string, questionId: string): Promise<{ mediaKey: string } | undefined> {
+    const [row] = await db.delete(callApplicationFiles).where(and(eq(callApplicationFiles.applicationId, applicationId), eq(callApplicationFiles.questionId, questionId))).returning({ mediaKey: callApplicationFiles.mediaKey });
     return row;
   },
 

@@ -178,6 +178,18 @@ const EDITABLE: readonly ApplicationStatus[] = ['draft', 'submitted', 'withdrawn
 const closedFor = (call: CallRow) => new AppError('CALL_PHASE_CLOSED', { phase: call.phase, allowed: ['open'], messageParams: { phase: call.phase === 'open' ? 'review' : call.phase } });
 
 /**
+ * In the caller's transaction: takes the call's row lock, checks it still takes submissions and
+ * the application is still editable (touching it), else CALL_PHASE_CLOSED; returns the application.
+ */
+async function lockEditable(tx: Deps['db'], call: CallRow, applicationId: string, now: Date) {
+  const locked = await callsRepository.lock(tx, call.id);
+  if (!locked || !acceptsSubmissions(locked, now)) throw closedFor(call);
+  const touched = await applicationsRepository.update(tx, applicationId, EDITABLE, {});
+  if (!touched) throw closedFor(call);
+  return touched;
+}
+
+/**
  * The API's upload: a project's promoter sets (or replaces) the file answering one `file` question
  * (`uploadTarget` says who and when). The new file is stored, recorded under the call's row lock,
  * then the old one is removed.
@@ -193,10 +205,7 @@ export async function uploadApplicationFile(deps: FileDeps, actor: Actor | null,
   let replaced: string[];
   try {
     replaced = await deps.db.transaction(async (tx) => {
-      const locked = await callsRepository.lock(tx, call.id);
-      if (!locked || !acceptsSubmissions(locked, now)) throw closedFor(call);
-      const touched = await applicationsRepository.update(tx, applicationId, EDITABLE, {});
-      if (!touched) throw closedFor(call);
+      await lockEditable(tx, call, applicationId, now);
       const old = await recordFiles(tx, applicationId, stored, target.actor.id);
       await audit(tx, { actorId: target.actor.id, action: 'calls.application.file', subjectType: 'call_application', subjectId: applicationId, data: { questionId: question.id, mime: files[0]!.mime, sizeBytes: files[0]!.data.length } });
       return old;
@@ -216,20 +225,17 @@ export async function uploadApplicationFile(deps: FileDeps, actor: Actor | null,
  * (`uploadTarget`), and `canRemoveFileAnswer`: a required question of a submitted application is
  * CALL_FILE_REQUIRED (409). The row goes under the call's row lock; the bytes once committed.
  */
-export async function removeApplicationFile(deps: FileDeps, actor: Actor | null, ref: { callIdOrSlug: string; applicationId: string; questionId: string }, now = new Date()): Promise<{ callSlug: string; applicationId: string; fileName: string }> {
+export async function removeApplicationFile(deps: FileDeps, actor: Actor | null, ref: { callIdOrSlug: string; applicationId: string; questionId: string }, now = new Date()): Promise<{ callSlug: string; applicationId: string }> {
   const target = await uploadTarget(deps, actor, ref, now);
   const { call, question, applicationId } = target;
   const removed = await deps.db.transaction(async (tx) => {
-    const locked = await callsRepository.lock(tx, call.id);
-    if (!locked || !acceptsSubmissions(locked, now)) throw closedFor(call);
-    const touched = await applicationsRepository.update(tx, applicationId, EDITABLE, {});
-    if (!touched) throw closedFor(call);
+    const touched = await lockEditable(tx, call, applicationId, now);
     if (!canRemoveFileAnswer(question, touched.status)) throw new AppError('CALL_FILE_REQUIRED', { questionId: question.id });
     const row = await applicationFilesRepository.remove(tx, applicationId, question.id);
     if (!row) throw new AppError('CALL_FILE_NOT_FOUND');
     await audit(tx, { actorId: target.actor.id, action: 'calls.application.file.removed', subjectType: 'call_application', subjectId: applicationId, data: { questionId: question.id } });
-    return row;
+    return row.mediaKey;
   });
-  await removeFiles(deps, [removed.mediaKey]);
-  return { callSlug: call.slug, applicationId, fileName: removed.fileName };
+  await removeFiles(deps, [removed]);
+  return { callSlug: call.slug, applicationId };
 }
